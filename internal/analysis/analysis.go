@@ -33,11 +33,12 @@ type Result struct {
 	Sentences  []Sentence  `json:"sentences"`
 	Tokens     int         `json:"tokens"`
 
-	Entities []Entity `json:"entities"`
-	Places   []Place  `json:"places"`
-	Timex    []Timex  `json:"timex"`
-	Quotes   []Quote  `json:"quotes"`
-	Events   []Event  `json:"events"`
+	Entities   []Entity    `json:"entities"`
+	Places     []Place     `json:"places"`
+	References []Reference `json:"references,omitempty"`
+	Timex      []Timex     `json:"timex"`
+	Quotes     []Quote     `json:"quotes"`
+	Events     []Event     `json:"events"`
 }
 
 // Span is a stretch of the article text.
@@ -97,23 +98,52 @@ type Mention struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
+	// Form says how the text refers to the entity: name, surname,
+	// genitive, compound (inside "US-Präsident"), metonym, role
+	// ("der US-Präsident"), pronoun, institution, tagger (found by the
+	// statistical tagger only).
+	Form string `json:"form,omitempty"`
+	// Sentence is the index of the sentence in Result.Sentences.
+	Sentence int `json:"sentence"`
 }
 
 // Entity is a person, organisation or other named thing of the article.
 type Entity struct {
-	Name     string    `json:"name"`
-	Type     string    `json:"type"`
-	Country  string    `json:"country"`
+	Name    string `json:"name"`
+	Type    string `json:"type"`
+	Country string `json:"country"`
+	// KBID is the knowledge-base entry the entity is linked to, or "" for
+	// a name the knowledge base does not know.
+	KBID string `json:"kb_id,omitempty"`
+	// Key is the actor key the entity acts for in events (ISO3 or an
+	// organisation key such as UNO), and CAMEO its CAMEO actor code.
+	Key      string    `json:"key,omitempty"`
+	CAMEO    string    `json:"cameo,omitempty"`
 	Mentions []Mention `json:"mentions"`
 }
 
 // Place is a geocoded place named in the article.
 type Place struct {
-	Name     string    `json:"name"`
-	Country  string    `json:"country"`
-	Lat      float64   `json:"lat"`
-	Lon      float64   `json:"lon"`
-	Mentions []Mention `json:"mentions"`
+	Name    string  `json:"name"`
+	Country string  `json:"country"`
+	Lat     float64 `json:"lat"`
+	Lon     float64 `json:"lon"`
+	// Feature is the kind of place: country, city, region, landmark.
+	Feature string `json:"feature,omitempty"`
+	KBID    string `json:"kb_id,omitempty"`
+	// Confidence says how sure the geocoder is of the reading, in [0, 1].
+	Confidence float64   `json:"confidence"`
+	Mentions   []Mention `json:"mentions"`
+}
+
+// Reference is a mention that points at an actor without naming it as an
+// entity of its own: country adjectives and demonyms ("nordkoreanischen",
+// "Chinese"), kept for actor coding and highlighting.
+type Reference struct {
+	Mention
+	// Key is the actor key referred to (ISO3 or organisation key).
+	Key  string `json:"key"`
+	KBID string `json:"kb_id,omitempty"`
 }
 
 // Timex is a time expression normalised to ISO 8601.

@@ -62,12 +62,12 @@ type Structure struct {
 
 // Parser finds article structure. It is immutable and safe for concurrent use.
 type Parser struct {
-	opts          Options
-	agencies      map[string]bool // lower-cased
-	bylinePrefix  []string
-	creditPrefix  []string // lower-cased
-	photoLabels   map[string]bool
-	months        map[string]int // lower-cased
+	opts           Options
+	agencies       map[string]bool // lower-cased
+	bylinePrefix   []string
+	creditPrefix   []string // lower-cased
+	photoLabels    map[string]bool
+	months         map[string]int // lower-cased
 	datelineAgency *regexp.Regexp
 	datelineCaps   *regexp.Regexp
 	pictureID      *regexp.Regexp

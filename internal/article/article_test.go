@@ -96,9 +96,9 @@ func TestParagraphKinds(t *testing.T) {
 	p := newParser(t)
 	const body = "Die Regierung hat am Montag neue Pläne vorgestellt, die im Herbst in Kraft treten sollen."
 	tests := []struct {
-		name  string
-		paras []string
-		kinds []string
+		name              string
+		paras             []string
+		kinds             []string
 		credit, pictureID string
 	}{
 		{"reuters caption", []string{body, "A man walks past a poster in Berlin, Germany, March 3, 2021. REUTERS/Jane Doe - RC2B12345678", body},

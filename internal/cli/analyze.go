@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/newsgraph/newsgraph/internal/pipeline"
 	"github.com/newsgraph/newsgraph/internal/source"
 )
 
@@ -34,10 +33,7 @@ exit status is then 1.`
 
 // Run analyses every file.
 func (c *AnalyzeCmd) Run(g *Globals) error {
-	opts := pipeline.DefaultOptions()
-	opts.Language = c.Lang
-	opts.Published = c.Published
-	an, err := pipeline.New(opts, g.Log)
+	an, err := newAnalyzer(g, c.Lang, c.Published)
 	if err != nil {
 		return err
 	}

@@ -13,11 +13,11 @@ import (
 
 // Globals are the dependencies and flags every command shares.
 type Globals struct {
-	Stdout  io.Writer    `kong:"-"`
-	Stderr  io.Writer    `kong:"-"`
-	Stdin   io.Reader    `kong:"-"`
-	Log     *slog.Logger `kong:"-"`
-	Version string       `kong:"-"`
+	Stdout  io.Writer       `kong:"-"`
+	Stderr  io.Writer       `kong:"-"`
+	Stdin   io.Reader       `kong:"-"`
+	Log     *slog.Logger    `kong:"-"`
+	Version string          `kong:"-"`
 	Ctx     context.Context `kong:"-"`
 
 	Verbose bool `help:"Log progress and decisions to standard error." short:"v"`
@@ -28,7 +28,6 @@ type CLI struct {
 	Globals
 
 	Analyze AnalyzeCmd `cmd:"" help:"Analyse articles and print what is found in them."`
-	Eval    EvalCmd    `cmd:"" help:"Score newsgraph against gold answer keys."`
 	Version VersionCmd `cmd:"" help:"Print the version of newsgraph."`
 }
 

@@ -18,8 +18,8 @@ import (
 	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/net/html"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Sentinel errors of Read. Callers test them with errors.Is; the wrapped
