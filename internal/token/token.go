@@ -178,16 +178,31 @@ func (t *Tokenizer) AppendTokens(dst []Token, text string) []Token {
 	return dst
 }
 
+// asciiAlnum marks ASCII letters (1) and digits (2); it is a constant
+// table, read only, that keeps the hot loops free of calls.
+var asciiAlnum = [128]uint8{
+	'0': 2, '1': 2, '2': 2, '3': 2, '4': 2, '5': 2, '6': 2, '7': 2, '8': 2, '9': 2,
+	'A': 1, 'B': 1, 'C': 1, 'D': 1, 'E': 1, 'F': 1, 'G': 1, 'H': 1, 'I': 1, 'J': 1, 'K': 1, 'L': 1, 'M': 1,
+	'N': 1, 'O': 1, 'P': 1, 'Q': 1, 'R': 1, 'S': 1, 'T': 1, 'U': 1, 'V': 1, 'W': 1, 'X': 1, 'Y': 1, 'Z': 1,
+	'a': 1, 'b': 1, 'c': 1, 'd': 1, 'e': 1, 'f': 1, 'g': 1, 'h': 1, 'i': 1, 'j': 1, 'k': 1, 'l': 1, 'm': 1,
+	'n': 1, 'o': 1, 'p': 1, 'q': 1, 'r': 1, 's': 1, 't': 1, 'u': 1, 'v': 1, 'w': 1, 'x': 1, 'y': 1, 'z': 1,
+}
+
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+		return asciiAlnum[r] == 1
 	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
-func isAlnum(r rune) bool { return isLetter(r) || isDigit(r) }
+func isAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiAlnum[r] != 0
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.IsDigit(r)
+}
 
 func isQuote(r rune) bool {
 	switch r {
@@ -203,18 +218,26 @@ func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '
 func (t *Tokenizer) scanToken(text string, start int, r rune, size int, prev []Token) (int, Kind) {
 	switch {
 	case isLetter(r):
-		if end, ok := scanURL(text, start); ok {
-			return end, URL
+		if r == 'h' || r == 'H' || r == 'w' || r == 'W' {
+			if end, ok := scanURL(text, start); ok {
+				return end, URL
+			}
 		}
-		if end, ok := scanEmail(text, start); ok {
-			return end, Email
+		end, kind := t.scanWord(text, start, prev)
+		if mayBeEmail(text, end) {
+			if e, ok := scanEmail(text, start); ok {
+				return e, Email
+			}
 		}
-		return t.scanWord(text, start, prev)
+		return end, kind
 	case isDigit(r):
-		if end, ok := scanEmail(text, start); ok {
-			return end, Email
+		end, kind := t.scanNumber(text, start, prev)
+		if mayBeEmail(text, end) {
+			if e, ok := scanEmail(text, start); ok {
+				return e, Email
+			}
 		}
-		return t.scanNumber(text, start, prev)
+		return end, kind
 	case r == '@' || r == '#':
 		j := start + 1
 		for j < len(text) {
@@ -242,8 +265,15 @@ func (t *Tokenizer) scanToken(text string, start int, r rune, size int, prev []T
 		return start + 1, Punct
 	case r == '…':
 		return start + size, Ellipsis
+	case (r == '\'' || r == '’') && start > 0:
+		if end, ok := clitic(text, start, size); ok {
+			return end, Word
+		}
+		return start + size, Quote
 	case isQuote(r):
 		return start + size, Quote
+	case r == '%' || r == '‰' || r == '§' || r == '&' || r == '+' || r == '°' || r == '=' || r == '*':
+		return start + size, Symbol
 	case isDash(r):
 		j := start + size
 		if r == '-' && j < len(text) && text[j] == '-' {
@@ -256,6 +286,31 @@ func (t *Tokenizer) scanToken(text string, start int, r rune, size int, prev []T
 		return start + size, Punct
 	}
 	return start + size, Symbol
+}
+
+// clitic reads "'s", "'t", "'ll", "'re", "'ve", "'d", "'m" glued to the
+// word before ("Korea's", "don't", "geht's"), which scanWord split off.
+func clitic(text string, start, size int) (int, bool) {
+	prev, _ := utf8.DecodeLastRuneInString(text[:start])
+	if !isLetter(prev) {
+		return 0, false
+	}
+	j := start + size
+	k := j
+	for k < len(text) && k-j < 2 && (text[k] >= 'a' && text[k] <= 'z') {
+		k++
+	}
+	switch text[j:k] {
+	case "s", "t", "d", "m", "ll", "re", "ve":
+	default:
+		return 0, false
+	}
+	if k < len(text) {
+		if c, _ := utf8.DecodeRuneInString(text[k:]); isLetter(c) {
+			return 0, false
+		}
+	}
+	return k, true
 }
 
 func scanURL(text string, start int) (int, bool) {
@@ -287,6 +342,19 @@ func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
+// mayBeEmail reports whether the character after a word could continue an
+// e-mail address, so that the full address scan runs only then.
+func mayBeEmail(text string, end int) bool {
+	if end >= len(text) {
+		return false
+	}
+	switch text[end] {
+	case '@', '.', '_', '+', '-':
+		return strings.IndexByte(text[end:min(len(text), end+64)], '@') >= 0
+	}
+	return false
+}
+
 func scanEmail(text string, start int) (int, bool) {
 	j := start
 	at := -1
@@ -316,6 +384,10 @@ done:
 func (t *Tokenizer) scanWord(text string, start int, prev []Token) (int, Kind) {
 	j := start
 	for j < len(text) {
+		if b := text[j]; b < utf8.RuneSelf && asciiAlnum[b] != 0 {
+			j++
+			continue
+		}
 		c, n := utf8.DecodeRuneInString(text[j:])
 		switch {
 		case isAlnum(c):
@@ -514,6 +586,10 @@ func (t *Tokenizer) isOrdinal(text string, start, dot int, prev []Token) bool {
 		if p.Kind == Word && t.ordinalCues[strings.ToLower(p.Text)] {
 			return true
 		}
+		// "der 3. und 4. Platz": an ordinal in a coordination.
+		if len(prev) > 1 && prev[len(prev)-2].Kind == Ordinal && (p.Text == "und" || p.Text == "oder" || p.Text == "bis" || p.Text == "," || p.Text == "and" || p.Text == "or") {
+			return true
+		}
 	}
 	return false
 }
@@ -539,10 +615,10 @@ func (t *Tokenizer) AppendSentences(dst []Span, text string, toks []Token) []Spa
 	first := 0
 	// Paragraph breaks (a blank line) in text end sentences too; find
 	// them from the gaps between tokens.
-	nl := newlineGaps{text: text}
+	gaps := blankGaps(text, toks)
 	for i := 0; i < len(toks); i++ {
 		end := -1
-		if i+1 < len(toks) && nl.blankBetween(toks[i], toks[i+1]) {
+		if i+1 < len(toks) && gaps != nil && gaps[i+1] {
 			end = i + 1
 		} else if t.endsSentence(toks, i) {
 			j := i + 1
@@ -600,35 +676,44 @@ func (t *Tokenizer) startsSentence(toks []Token, j int) bool {
 	return !unicode.IsLower(r)
 }
 
-// newlineGaps finds blank lines between tokens. Offsets are code points,
-// so it walks the text forward once, in step with the calls.
-type newlineGaps struct {
-	text string
-	b    int // byte position
-	r    int // code point position
-}
-
-func (g *newlineGaps) blankBetween(a, b Token) bool {
-	// Move to a.End.
-	if g.r > a.End {
-		g.b, g.r = 0, 0
+// blankGaps marks the tokens that follow a blank line. Tokens are
+// substrings of text in order with only white space between them, so one
+// forward walk over the gaps finds them. It returns nil when there is none.
+func blankGaps(text string, toks []Token) []bool {
+	if strings.Count(text, "\n") < 2 {
+		return nil
 	}
-	for g.r < a.End && g.b < len(g.text) {
-		_, n := utf8.DecodeRuneInString(g.text[g.b:])
-		g.b += n
-		g.r++
-	}
-	newlines := 0
-	for i, r := g.b, g.r; r < b.Start && i < len(g.text); r++ {
-		c := g.text[i]
-		if c == '\n' {
-			newlines++
-			if newlines >= 2 {
-				return true
+	var out []bool
+	pos := 0
+	for i, tok := range toks {
+		newlines := 0
+		// Only white space lies between two tokens: skip it.
+		for pos < len(text) {
+			c := text[pos]
+			if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+				pos++
+				continue
 			}
+			if c == '\n' {
+				newlines++
+				pos++
+				continue
+			}
+			if c >= utf8.RuneSelf {
+				if r, n := utf8.DecodeRuneInString(text[pos:]); unicode.IsSpace(r) {
+					pos += n
+					continue
+				}
+			}
+			break
 		}
-		_, n := utf8.DecodeRuneInString(g.text[i:])
-		i += n
+		if newlines >= 2 && i > 0 {
+			if out == nil {
+				out = make([]bool, len(toks))
+			}
+			out[i] = true
+		}
+		pos += len(tok.Text)
 	}
-	return false
+	return out
 }
