@@ -28,6 +28,7 @@ type CLI struct {
 	Globals
 
 	Analyze AnalyzeCmd `cmd:"" help:"Analyse articles and print what is found in them."`
+	Eval    EvalCmd    `cmd:"" help:"Score newsgraph against gold answer keys."`
 	Version VersionCmd `cmd:"" help:"Print the version of newsgraph."`
 }
 

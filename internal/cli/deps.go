@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"errors"
+
+	"github.com/newsgraph/newsgraph/internal/eval"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
 
@@ -10,4 +13,12 @@ func newAnalyzer(g *Globals, language, published string) (*pipeline.Analyzer, er
 	opts.Language = language
 	opts.Published = published
 	return pipeline.New(opts, g.Log)
+}
+
+// errNoTagger says that this build has no statistical NER tagger yet.
+var errNoTagger = errors.New("this build has no built-in NER tagger yet; score a tagger's output with --predictions FILE")
+
+// newTagger returns the built-in statistical NER tagger.
+func newTagger() (eval.Tagger, error) {
+	return nil, errNoTagger
 }
