@@ -302,7 +302,20 @@ func hasBlankLine(text string) bool {
 	return false
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount counts white-space separated words without allocating.
+func wordCount(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
 
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
@@ -318,7 +331,7 @@ func firstRune(s string) rune {
 // Example, Reuters": an opening word followed only by capitalised names,
 // connectors and commas.
 func (p *Parser) isByline(par string) bool {
-	if wordCount(par) > 14 || strings.ContainsAny(par, "\n.!?\"“„") && !strings.HasSuffix(strings.TrimSpace(par), ".") && strings.ContainsAny(par, "!?\"“„") {
+	if !wordsAtMost(par, 14) || strings.ContainsAny(par, "\n.!?\"“„") && !strings.HasSuffix(strings.TrimSpace(par), ".") && strings.ContainsAny(par, "!?\"“„") {
 		return false
 	}
 	for _, pre := range p.bylinePrefix {
@@ -348,7 +361,7 @@ func (p *Parser) isByline(par string) bool {
 // isCreditLine accepts tails such as "Mit Material von dpa und AFP",
 // "(Reporting by …; Editing by …)" and "(dpa/jb)".
 func (p *Parser) isCreditLine(par string) bool {
-	if wordCount(par) > 40 {
+	if !wordsAtMost(par, 40) {
 		return false
 	}
 	t := strings.TrimSpace(par)
@@ -392,30 +405,43 @@ func isLower(s string) bool {
 // captionCredit finds a picture credit at the end of a paragraph. It returns
 // the byte range of the credit text, and the start of the picture id or -1.
 func (p *Parser) captionCredit(par string) (c0, c1, id0 int, ok bool) {
-	if wordCount(par) > 120 {
+	if !wordsAtMost(par, 120) {
 		return 0, 0, -1, false
 	}
 	end := len(par)
 	id0 = -1
-	if m := p.pictureID.FindStringSubmatchIndex(par); m != nil {
-		id0 = m[2]
-		end = m[0]
+	// The patterns are anchored at the end: match them on the tail only.
+	tail := tailStart(par, maxCreditBytes)
+	if m := p.pictureID.FindStringSubmatchIndex(par[tail:]); m != nil {
+		id0 = tail + m[2]
+		end = tail + m[0]
 	}
 	body := strings.TrimRight(par[:end], " ")
 	end = len(body)
 	// "(AP Photo/John Smith)", "(Foto: Max Mustermann/dpa)"
-	if m := p.parenCredit.FindStringSubmatchIndex(body); m != nil && m[1] == end {
-		inner := body[m[2]:m[3]]
+	tail = tailStart(body, maxCreditBytes)
+	if m := p.parenCredit.FindStringSubmatchIndex(body[tail:]); m != nil && tail+m[1] == end {
+		inner := body[tail+m[2] : tail+m[3]]
 		if a, b, ok := p.creditText(inner); ok {
-			return m[2] + a, m[2] + b, id0, true
+			return tail + m[2] + a, tail + m[2] + b, id0, true
 		}
 	}
 	// A credit after the caption's last sentence: "… 2017. REUTERS/Kevin
 	// Lamarque, KCNA/Handout via REUTERS/File Photos".
-	for start := 0; start < end; {
+	// A credit is short: look only at the paragraph's tail.
+	start := 0
+	if end > maxCreditBytes {
+		start = end - maxCreditBytes
+		for start < end && body[start] != ' ' {
+			start++
+		}
+	}
+	for start < end {
 		cand := start
-		if a, b, ok := p.creditText(body[cand:end]); ok && (cand == 0 || precededBySentenceEnd(body[:cand])) {
-			return cand + a, cand + b, id0, true
+		if cand == 0 || precededBySentenceEnd(body[:cand]) {
+			if a, b, ok := p.creditText(body[cand:end]); ok {
+				return cand + a, cand + b, id0, true
+			}
 		}
 		next := strings.IndexAny(body[start:end], " \t")
 		if next < 0 {
@@ -428,6 +454,41 @@ func (p *Parser) captionCredit(par string) (c0, c1, id0 int, ok bool) {
 	}
 	return 0, 0, -1, false
 }
+
+// tailStart returns a byte offset at most n bytes before the end of s, on
+// a rune boundary.
+func tailStart(s string, n int) int {
+	if len(s) <= n {
+		return 0
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return i
+}
+
+// wordsAtMost reports whether s has at most n words, stopping early.
+func wordsAtMost(s string, n int) bool {
+	words := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' {
+			in = false
+		} else if !in {
+			in = true
+			words++
+			if words > n {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// maxCreditBytes bounds the tail of a caption searched for a credit.
+const maxCreditBytes = 240
 
 func precededBySentenceEnd(s string) bool {
 	s = strings.TrimRight(s, " \t")
@@ -496,8 +557,11 @@ func (p *Parser) isSubheading(par string, i, n int) bool {
 	if i == 0 || i == n-1 {
 		return false
 	}
+	if len(par) > 120 {
+		return false
+	}
 	wc := wordCount(par)
-	if wc == 0 || wc > p.opts.MaxSubheadingWords || len(par) > 120 || strings.Contains(par, "\n") {
+	if wc == 0 || wc > p.opts.MaxSubheadingWords || strings.Contains(par, "\n") {
 		return false
 	}
 	if !unicode.IsUpper(firstRune(par)) && !unicode.IsDigit(firstRune(par)) {
@@ -520,6 +584,9 @@ func (p *Parser) isSubheading(par string, i, n int) bool {
 }
 
 func (p *Parser) isTitle(par string) bool {
+	if len(par) > 250 {
+		return false
+	}
 	wc := wordCount(par)
 	if wc == 0 || wc > 20 || strings.Contains(par, "\n") {
 		return false
