@@ -67,7 +67,8 @@ type Parser struct {
 	bylinePrefix   []string
 	creditPrefix   []string // lower-cased
 	photoLabels    map[string]bool
-	months         map[string]int // lower-cased
+	qualifiers     map[string]bool // "Main" in "Frankfurt/Main"
+	months         map[string]int  // lower-cased
 	datelineAgency *regexp.Regexp
 	datelineCaps   *regexp.Regexp
 	pictureID      *regexp.Regexp
@@ -86,6 +87,7 @@ func New(opts Options) (*Parser, error) {
 		opts:        opts,
 		agencies:    map[string]bool{},
 		photoLabels: map[string]bool{},
+		qualifiers:  map[string]bool{},
 		months:      map[string]int{},
 	}
 	for _, code := range opts.Languages {
@@ -114,6 +116,11 @@ func New(opts Options) (*Parser, error) {
 		}
 		for _, l := range pl {
 			p.photoLabels[strings.ToLower(l)] = true
+		}
+		if qs, err := lang.List(code, "place_qualifiers"); err == nil {
+			for _, q := range qs {
+				p.qualifiers[q] = true
+			}
 		}
 		ms, err := lang.List(code, "months")
 		if err != nil {
@@ -171,8 +178,8 @@ func (p *Parser) Parse(text string, hints Hints) Structure {
 		case p.isCreditLine(par):
 			kind = analysis.KindCredit
 		default:
-			if c0, c1, id0, ok := p.captionCredit(par); ok {
-				if strings.TrimSpace(par[:c0]) == "" {
+			if seg, c0, c1, id0, ok := p.captionCredit(par); ok {
+				if strings.TrimSpace(par[:seg]) == "" {
 					kind = analysis.KindCredit
 				} else {
 					kind = analysis.KindCaption
@@ -182,13 +189,7 @@ func (p *Parser) Parse(text string, hints Hints) Structure {
 						ids := span(b[0]+id0, b[1])
 						s.Paragraphs[i].PictureID = &ids
 					}
-					cstart := c0
-					// The credit segment starts at the credit text, or at
-					// its opening parenthesis when it has one.
-					if c0 > 0 && par[c0-1] == '(' {
-						cstart = c0 - 1
-					}
-					s.Credits[i] = [2]int{b[0] + cstart, b[1]}
+					s.Credits[i] = [2]int{b[0] + seg, b[1]}
 				}
 			} else if p.isSubheading(par, i, len(blocks)) {
 				kind = analysis.KindSubheading
@@ -403,10 +404,11 @@ func isLower(s string) bool {
 }
 
 // captionCredit finds a picture credit at the end of a paragraph. It returns
-// the byte range of the credit text, and the start of the picture id or -1.
-func (p *Parser) captionCredit(par string) (c0, c1, id0 int, ok bool) {
+// where the credit segment starts (with its label or parenthesis), the byte
+// range of the credit text proper, and the start of the picture id or -1.
+func (p *Parser) captionCredit(par string) (seg, c0, c1, id0 int, ok bool) {
 	if !wordsAtMost(par, 120) {
-		return 0, 0, -1, false
+		return 0, 0, 0, -1, false
 	}
 	end := len(par)
 	id0 = -1
@@ -423,7 +425,7 @@ func (p *Parser) captionCredit(par string) (c0, c1, id0 int, ok bool) {
 	if m := p.parenCredit.FindStringSubmatchIndex(body[tail:]); m != nil && tail+m[1] == end {
 		inner := body[tail+m[2] : tail+m[3]]
 		if a, b, ok := p.creditText(inner); ok {
-			return tail + m[2] + a, tail + m[2] + b, id0, true
+			return tail + m[0], tail + m[2] + a, tail + m[2] + b, id0, true
 		}
 	}
 	// A credit after the caption's last sentence: "… 2017. REUTERS/Kevin
@@ -440,7 +442,7 @@ func (p *Parser) captionCredit(par string) (c0, c1, id0 int, ok bool) {
 		cand := start
 		if cand == 0 || precededBySentenceEnd(body[:cand]) {
 			if a, b, ok := p.creditText(body[cand:end]); ok {
-				return cand + a, cand + b, id0, true
+				return cand, cand + a, cand + b, id0, true
 			}
 		}
 		next := strings.IndexAny(body[start:end], " \t")
@@ -449,10 +451,10 @@ func (p *Parser) captionCredit(par string) (c0, c1, id0 int, ok bool) {
 		}
 		start += next + 1
 	}
-	if id0 >= 0 && id0 > 0 {
-		return id0, len(par), id0, true
+	if id0 > 0 {
+		return id0, id0, len(par), id0, true
 	}
-	return 0, 0, -1, false
+	return 0, 0, 0, -1, false
 }
 
 // tailStart returns a byte offset at most n bytes before the end of s, on
@@ -616,7 +618,7 @@ func (p *Parser) dateline(par string) *datelineMatch {
 		agencies, ok := p.agencyList(head, m[6], m[7])
 		if ok && p.plausiblePlaces(head[m[2]:m[3]]) && p.plausibleDate(head, m[4], m[5]) {
 			d := &datelineMatch{start: 0, end: m[1], agencies: agencies}
-			d.places = splitPlaces(head, m[2], m[3])
+			d.places = p.joinQualified(head, splitPlaces(head, m[2], m[3]))
 			if m[4] >= 0 {
 				d.date = [2]int{m[4], m[5]}
 			}
@@ -627,7 +629,7 @@ func (p *Parser) dateline(par string) *datelineMatch {
 	if m := p.datelineCaps.FindStringSubmatchIndex(head); m != nil {
 		if p.plausibleDate(head, m[4], m[5]) && p.plausiblePlaces(head[m[2]:m[3]]) {
 			d := &datelineMatch{start: 0, end: trimEnd(head, m[1])}
-			d.places = splitPlaces(head, m[2], m[3])
+			d.places = p.joinQualified(head, splitPlaces(head, m[2], m[3]))
 			if m[4] >= 0 {
 				d.date = [2]int{m[4], m[5]}
 			}
@@ -677,6 +679,20 @@ func (p *Parser) plausibleDate(s string, a, b int) bool {
 		}
 	}
 	return digits > 0
+}
+
+// joinQualified keeps "Frankfurt/Main" and "Halle/Saale" as one place: a
+// part that is a river or region qualifier belongs to the place before it.
+func (p *Parser) joinQualified(s string, places [][2]int) [][2]int {
+	out := places[:0:0]
+	for _, pl := range places {
+		if len(out) > 0 && p.qualifiers[s[pl[0]:pl[1]]] {
+			out[len(out)-1][1] = pl[1]
+			continue
+		}
+		out = append(out, pl)
+	}
+	return out
 }
 
 func splitPlaces(s string, a, b int) [][2]int {

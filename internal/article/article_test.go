@@ -43,7 +43,7 @@ func TestDateline(t *testing.T) {
 		{"BRÜSSEL (dpa-AFX) - Die EU-Kommission hat entschieden.", []string{"BRÜSSEL"}, []string{"dpa-AFX"}, "", "BRÜSSEL (dpa-AFX) -"},
 		{"ZÜRICH (awp/sda) - Die Börse schloss fester.", []string{"ZÜRICH"}, []string{"awp", "sda"}, "", "ZÜRICH (awp/sda) -"},
 		{"PARIS (AFP) -- The president spoke.", []string{"PARIS"}, []string{"AFP"}, "", "PARIS (AFP) --"},
-		{"Frankfurt/Main (dpa) - Der Dax stieg.", []string{"Frankfurt", "Main"}, []string{"dpa"}, "", "Frankfurt/Main (dpa) -"},
+		{"Frankfurt/Main (dpa) - Der Dax stieg.", []string{"Frankfurt/Main"}, []string{"dpa"}, "", "Frankfurt/Main (dpa) -"},
 		{"HANOI • US President Donald Trump took his jousting further.", []string{"HANOI"}, nil, "", "HANOI •"},
 		{"WASHINGTON — The House passed the bill.", []string{"WASHINGTON"}, nil, "", "WASHINGTON —"},
 		// Not datelines.

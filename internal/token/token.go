@@ -74,6 +74,7 @@ type Tokenizer struct {
 	months       map[string]bool // lower case, without period
 	starters     map[string]bool
 	ordinalCues  map[string]bool // lower case
+	speechVerbs  map[string]bool // lower case
 	maxAbbrevLen int
 }
 
@@ -82,7 +83,7 @@ func New(opts Options) (*Tokenizer, error) {
 	if len(opts.Languages) == 0 {
 		opts.Languages = DefaultOptions().Languages
 	}
-	t := &Tokenizer{abbrev: map[string]bool{}, months: map[string]bool{}, starters: map[string]bool{}, ordinalCues: map[string]bool{}}
+	t := &Tokenizer{abbrev: map[string]bool{}, months: map[string]bool{}, starters: map[string]bool{}, ordinalCues: map[string]bool{}, speechVerbs: map[string]bool{}}
 	for _, code := range opts.Languages {
 		ab, err := lang.List(code, "abbreviations")
 		if err != nil {
@@ -110,6 +111,11 @@ func New(opts Options) (*Tokenizer, error) {
 		}
 		for _, s := range st {
 			t.starters[s] = true
+		}
+		if sv, err := lang.List(code, "speech_verbs"); err == nil {
+			for _, v := range sv {
+				t.speechVerbs[strings.ToLower(v)] = true
+			}
 		}
 		if oc, err := lang.List(code, "ordinal_cues"); err == nil {
 			for _, s := range oc {
@@ -628,7 +634,7 @@ func (t *Tokenizer) AppendSentences(dst []Span, text string, toks []Token) []Spa
 			}
 			if j >= len(toks) {
 				end = len(toks)
-			} else if t.startsSentence(toks, j) {
+			} else if t.startsSentence(toks, j) && !(j > i+1 && t.attribution(toks, j)) {
 				end = j
 			}
 			if end > 0 {
@@ -658,6 +664,23 @@ func (t *Tokenizer) endsSentence(toks []Token, i int) bool {
 		if i+1 < len(toks) && t.abbrev[tk.Text] {
 			n := toks[i+1]
 			return t.starters[n.Text]
+		}
+	}
+	return false
+}
+
+// attribution reports whether the tokens from j on are a short
+// attribution that ends the sentence of a quotation closed just before:
+// “For now, yes!” Deputy Minister Lan replied.
+func (t *Tokenizer) attribution(toks []Token, j int) bool {
+	const maxWords = 8
+	for k := j; k < len(toks) && k < j+maxWords+1; k++ {
+		tk := toks[k]
+		if tk.Kind == Quote {
+			return false
+		}
+		if tk.Kind == Punct && (tk.Text == "." || tk.Text == "!" || tk.Text == "?") {
+			return k > j && t.speechVerbs[strings.ToLower(toks[k-1].Text)]
 		}
 	}
 	return false

@@ -156,6 +156,8 @@ func TestSentences(t *testing.T) {
 		{"He met U.S. President Trump. They talked.", []string{"He met U.S. President Trump.", "They talked."}},
 		{"Shown in New York, U.S. September 21, 2017. REUTERS/Jane Doe", []string{"Shown in New York, U.S. September 21, 2017.", "REUTERS/Jane Doe"}},
 		{"Äpfel, Birnen usw. Danach Kaffee.", []string{"Äpfel, Birnen usw.", "Danach Kaffee."}},
+		{"“For now, yes!” Deputy Minister Lan replied. Then she left.", []string{"“For now, yes!” Deputy Minister Lan replied.", "Then she left."}},
+		{"“Nein!” Der Saal tobte. Dann ging er.", []string{"“Nein!”", "Der Saal tobte.", "Dann ging er."}},
 		{"Wirklich? Ja. Nein!", []string{"Wirklich?", "Ja.", "Nein!"}},
 		{"Er zögerte... Dann sprach er.", []string{"Er zögerte...", "Dann sprach er."}},
 		{"Erster Absatz ohne Punkt\n\nZweiter Absatz.", []string{"Erster Absatz ohne Punkt", "Zweiter Absatz."}},
