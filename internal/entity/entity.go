@@ -1,0 +1,673 @@
+// Package entity finds the people, organisations and places an article
+// names and links them to the knowledge base (package kb).
+//
+// It works in three passes over the tokens of each sentence: a gazetteer
+// pass matches the longest known name at each position, coping with German
+// inflection (genitive "Nordkoreas", adjectives "nordkoreanischen") and with
+// names inside hyphenated compounds ("US-Präsident", "Apec-Gipfel"); a
+// tagger pass adds names the knowledge base lacks; a linking pass resolves
+// short names ("Trump", "Kims") to the full names of the same article, role
+// nouns ("der US-Präsident") to who held the office on the publication
+// date, and pronouns ("Er") to the subject of the sentence before.
+package entity
+
+import (
+	"context"
+	"log/slog"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/analysis"
+	"github.com/newsgraph/newsgraph/internal/kb"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/token"
+	"github.com/newsgraph/newsgraph/lang"
+)
+
+// Tagger labels tokens with BIO tags (B-PER, I-LOC, O …). The statistical
+// tagger of package ner satisfies it.
+type Tagger interface {
+	Tag(tokens []string) []string
+}
+
+// Options configures a Recognizer.
+type Options struct {
+	Languages []string
+	// CityRank is how many of each country's largest cities are accepted
+	// without a locative cue ("in", "nach") or the tagger's agreement; the
+	// long tail of city names collides with ordinary nouns.
+	CityRank int
+}
+
+// DefaultOptions returns the settings for German and English news.
+func DefaultOptions() Options {
+	return Options{Languages: []string{"de", "en"}, CityRank: 40}
+}
+
+// Recognizer is the entity stage of the pipeline. It is safe for
+// concurrent use.
+type Recognizer struct {
+	kb       *kb.KB
+	tagger   Tagger
+	opts     Options
+	log      *slog.Logger
+	pronouns map[string]bool
+	dets     map[string]bool
+	locative map[string]bool
+	surnames map[string][]*kb.Entity
+}
+
+// New returns a Recognizer over k. tagger may be nil. A nil logger discards.
+func New(k *kb.KB, tagger Tagger, opts Options, log *slog.Logger) (*Recognizer, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if len(opts.Languages) == 0 {
+		opts.Languages = DefaultOptions().Languages
+	}
+	r := &Recognizer{
+		kb: k, tagger: tagger, opts: opts, log: log.With("component", "entity"),
+		pronouns: map[string]bool{}, dets: map[string]bool{}, locative: map[string]bool{},
+		surnames: map[string][]*kb.Entity{},
+	}
+	for _, code := range opts.Languages {
+		if l, err := lang.List(code, "pronouns"); err == nil {
+			for _, line := range l {
+				w, _, _ := strings.Cut(line, "\t")
+				r.pronouns[strings.TrimSpace(w)] = true
+			}
+		}
+		for _, pair := range []struct {
+			name string
+			set  map[string]bool
+		}{{"determiners", r.dets}, {"locative", r.locative}} {
+			l, err := lang.List(code, pair.name)
+			if err != nil {
+				continue
+			}
+			for _, w := range l {
+				pair.set[w] = true
+			}
+		}
+	}
+	for _, e := range k.Entities() {
+		if e.Kind != kb.KindActor || e.Type != kb.TypePER {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			f := strings.Fields(kb.Normalize(n))
+			if len(f) < 2 {
+				continue
+			}
+			last := f[len(f)-1]
+			if !seen[last] {
+				seen[last] = true
+				r.surnames[last] = append(r.surnames[last], e)
+			}
+		}
+	}
+	return r, nil
+}
+
+// mention is a candidate found in the text, before grouping.
+type mention struct {
+	start, end int // code points
+	text       string
+	form       string
+	sentence   int
+	tokIndex   int
+	ent        *kb.Entity
+	// For names the knowledge base does not know.
+	name, typ, country string
+	// subject is true for a person mention outside quotation marks, which
+	// a pronoun of the next sentence may refer to.
+	subject bool
+}
+
+// Annotate adds entities, places and references to d.
+func (r *Recognizer) Annotate(ctx context.Context, d *pipeline.Document) error {
+	a := &articleState{r: r, d: d, published: d.Result.Published}
+	a.run()
+	return nil
+}
+
+type articleState struct {
+	r         *Recognizer
+	d         *pipeline.Document
+	published string
+	norms     []string
+	mentions  []mention
+	refs      []analysis.Reference
+	pending   []mention // surnames, role nouns and pronouns resolved after the names
+}
+
+func (a *articleState) run() {
+	toks := a.d.Tokens
+	a.norms = make([]string, len(toks))
+	for i, t := range toks {
+		a.norms[i] = kb.Normalize(t.Text)
+	}
+	for si, s := range a.d.Sentences {
+		a.sentence(si, s)
+	}
+	a.resolvePending()
+	a.output()
+}
+
+func isWord(t token.Token) bool {
+	switch t.Kind {
+	case token.Word, token.Abbrev, token.Number, token.Handle, token.Hashtag:
+		return true
+	}
+	return false
+}
+
+func upperFirst(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func (a *articleState) sentence(si int, s token.Span) {
+	toks := a.d.Tokens
+	inQuote := false
+	var tagged []string
+	if a.r.tagger != nil {
+		words := make([]string, 0, s.Last-s.First)
+		for _, t := range toks[s.First:s.Last] {
+			words = append(words, t.Text)
+		}
+		tagged = a.r.tagger.Tag(words)
+	}
+	covered := make([]bool, s.Last-s.First)
+	for i := s.First; i < s.Last; {
+		t := toks[i]
+		if t.Kind == token.Quote {
+			inQuote = !inQuote
+			i++
+			continue
+		}
+		if !isWord(t) {
+			i++
+			continue
+		}
+		if n := a.matchName(si, s, i, inQuote, tagged); n > 0 {
+			for j := i; j < i+n; j++ {
+				covered[j-s.First] = true
+			}
+			i += n
+			continue
+		}
+		if a.matchToken(si, s, i, inQuote) {
+			covered[i-s.First] = true
+		}
+		i++
+	}
+	if tagged != nil {
+		a.taggerSpans(si, s, tagged, covered)
+	}
+}
+
+// matchName tries the longest knowledge-base name starting at token i and
+// returns the number of tokens it covers.
+func (a *articleState) matchName(si int, s token.Span, i int, inQuote bool, tagged []string) int {
+	toks := a.d.Tokens
+	max := a.r.kb.MaxWords()
+	var key strings.Builder
+	words := 0
+	best, bestN := kb.Form{}, 0
+	for j := i; j < s.Last && words < max; j++ {
+		if !isWord(toks[j]) {
+			break
+		}
+		if key.Len() > 0 {
+			key.WriteByte(' ')
+		}
+		key.WriteString(a.norms[j])
+		words += strings.Count(a.norms[j], " ") + 1
+		forms := a.r.kb.LookupKey(key.String())
+		if len(forms) == 0 {
+			continue
+		}
+		if f, ok := a.accept(forms, s, i, j+1, tagged); ok {
+			best, bestN = f, j+1-i
+		}
+	}
+	if bestN == 0 {
+		return 0
+	}
+	first, last := toks[i], toks[i+bestN-1]
+	m := mention{start: first.Start, end: last.End, text: a.text(first.Start, last.End), form: best.Kind, sentence: si, tokIndex: i, ent: best.Entity}
+	switch best.Kind {
+	case kb.FormAdjective, kb.FormDemonym:
+		a.refs = append(a.refs, analysis.Reference{Mention: analysis.Mention{Start: m.start, End: m.end, Text: m.text, Form: best.Kind, Sentence: si}, Key: best.Entity.Affiliation, KBID: best.Entity.ID})
+		// "nordkoreanischen Außenministerium", "russische Militär"
+		a.institutionAfter(si, s, i+bestN, best.Entity)
+		return bestN
+	}
+	m.subject = !inQuote && best.Entity.Type == kb.TypePER
+	a.mentions = append(a.mentions, m)
+	if best.Entity.Kind == kb.KindCountry && (best.Kind == kb.FormGenitive || best.Kind == kb.FormName) {
+		a.institutionAfter(si, s, i+bestN, best.Entity)
+	}
+	return bestN
+}
+
+// accept picks the reading of a matched form that fits the text.
+func (a *articleState) accept(forms []kb.Form, s token.Span, i, j int, tagged []string) (kb.Form, bool) {
+	toks := a.d.Tokens
+	first := toks[i].Text
+	// A name reading beats a metonym: "Pjöngjang" is the city as a place;
+	// the government it also stands for is recorded as a reference.
+	ordered := make([]kb.Form, 0, len(forms))
+	for _, f := range forms {
+		if f.Kind != kb.FormMetonym {
+			ordered = append(ordered, f)
+		}
+	}
+	for _, f := range forms {
+		if f.Kind == kb.FormMetonym {
+			ordered = append(ordered, f)
+		}
+	}
+	for _, f := range ordered {
+		e := f.Entity
+		switch f.Kind {
+		case kb.FormAdjective:
+			// German adjectives are lower case; English ones capitalised.
+			if j-i == 1 && !upperFirst(first) || upperFirst(first) {
+				return f, true
+			}
+			continue
+		}
+		surface := a.text(toks[i].Start, toks[j-1].End)
+		if !upperFirst(first) && !hasExactAlias(e, surface) {
+			continue
+		}
+		if f.Acronym && !allCaps(surface) {
+			continue
+		}
+		if e.Kind == kb.KindCity && j-i == 1 {
+			if !a.cityCue(s, i, tagged) && e.Population < 100000-a.r.opts.CityRank {
+				continue
+			}
+		}
+		return f, true
+	}
+	return kb.Form{}, false
+}
+
+func allCaps(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasExactAlias(e *kb.Entity, text string) bool {
+	if e.Name == text {
+		return true
+	}
+	for _, al := range e.Aliases {
+		if al == text {
+			return true
+		}
+	}
+	return false
+}
+
+// cityCue reports whether token i reads as a place: after a locative
+// preposition, or tagged LOC by the tagger.
+func (a *articleState) cityCue(s token.Span, i int, tagged []string) bool {
+	if i > s.First && a.r.locative[strings.ToLower(a.d.Tokens[i-1].Text)] {
+		return true
+	}
+	if tagged != nil && i-s.First < len(tagged) && strings.HasSuffix(tagged[i-s.First], "LOC") {
+		return true
+	}
+	return false
+}
+
+// matchToken handles one token that is not a known name: genitives
+// ("Kims"), compounds ("US-Präsident", "Nordkorea-Konflikt"), role nouns,
+// surnames and pronouns.
+func (a *articleState) matchToken(si int, s token.Span, i int, inQuote bool) bool {
+	t := a.d.Tokens[i]
+	text := t.Text
+	if a.r.pronouns[text] {
+		a.pending = append(a.pending, mention{start: t.Start, end: t.End, text: text, form: "pronoun", sentence: si, tokIndex: i})
+		return true
+	}
+	if !upperFirst(text) {
+		return false
+	}
+	norm := a.norms[i]
+	// Role nouns first: "US-Präsident" is a role, not just a compound.
+	if len(a.r.kb.RoleNouns(norm)) > 0 {
+		a.compoundParts(si, t)
+		a.pending = append(a.pending, mention{start: t.Start, end: t.End, text: text, form: "role", sentence: si, tokIndex: i})
+		return true
+	}
+	// Genitive of a name or surname: "Kims", "Trumps", "Xis".
+	if strings.HasSuffix(text, "s") && len(text) > 2 {
+		base := strings.TrimSuffix(norm, "s")
+		if forms := a.r.kb.LookupKey(base); len(forms) > 0 && forms[0].Entity.Kind != kb.KindCity {
+			f := forms[0]
+			a.mentions = append(a.mentions, mention{start: t.Start, end: t.End, text: text, form: kb.FormGenitive, sentence: si, tokIndex: i, ent: f.Entity, subject: !inQuote && f.Entity.Type == kb.TypePER})
+			if f.Entity.Kind == kb.KindCountry {
+				a.institutionAfter(si, s, i+1, f.Entity)
+			}
+			return true
+		}
+		if len(a.r.surnames[base]) > 0 {
+			a.pending = append(a.pending, mention{start: t.Start, end: t.End, text: text, form: "surname", name: base, sentence: si, tokIndex: i, subject: !inQuote})
+			return true
+		}
+	}
+	if len(a.r.surnames[norm]) > 0 {
+		a.pending = append(a.pending, mention{start: t.Start, end: t.End, text: text, form: "surname", name: norm, sentence: si, tokIndex: i, subject: !inQuote})
+		return true
+	}
+	if strings.ContainsRune(text, '-') {
+		return a.compoundParts(si, t)
+	}
+	return false
+}
+
+// compoundParts finds names inside a hyphenated compound: the leading part
+// of "US-Präsident", "Apec-Treffen", "Nordkorea-Konflikt", "Asien-Reise".
+func (a *articleState) compoundParts(si int, t token.Token) bool {
+	parts := strings.Split(t.Text, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	found := false
+	off := t.Start
+	for pi, p := range parts {
+		n := utf8.RuneCountInString(p)
+		if p != "" && upperFirst(p) && pi < len(parts)-1 {
+			// Try the longest run of parts first ("Nord-Stream-Pipeline").
+			for k := len(parts) - 1; k > pi; k-- {
+				cand := strings.Join(parts[pi:k], "-")
+				forms := a.r.kb.Lookup(cand)
+				if len(forms) == 0 {
+					continue
+				}
+				f := forms[0]
+				if f.Kind == kb.FormAdjective || f.Kind == kb.FormDemonym || f.Entity.Kind == kb.KindCity && f.Entity.Population < 100000-a.r.opts.CityRank {
+					continue
+				}
+				end := off + utf8.RuneCountInString(cand)
+				a.mentions = append(a.mentions, mention{start: off, end: end, text: cand, form: "compound", sentence: si, ent: f.Entity})
+				found = true
+				break
+			}
+		}
+		off += n + 1
+		if found {
+			break
+		}
+	}
+	return found
+}
+
+// institutionAfter turns "Nordkoreas Außenministerium" or "das russische
+// Militär" into an organisation named from the institution's template.
+func (a *articleState) institutionAfter(si int, s token.Span, i int, country *kb.Entity) {
+	toks := a.d.Tokens
+	if i >= s.Last || country.Kind != kb.KindCountry {
+		return
+	}
+	for n := 3; n >= 1; n-- {
+		if i+n > s.Last {
+			continue
+		}
+		parts := make([]string, 0, n)
+		for j := i; j < i+n; j++ {
+			parts = append(parts, a.norms[j])
+		}
+		in, ok := a.r.kb.InstitutionNoun(strings.Join(parts, " "))
+		if !ok {
+			continue
+		}
+		// "die chinesische Nachrichtenagentur Xinhua": the name that
+		// follows is the organisation; the noun only describes it.
+		if k := i + n; k < s.Last && isWord(toks[k]) && upperFirst(toks[k].Text) && len(a.r.kb.LookupKey(a.norms[k])) > 0 {
+			return
+		}
+		name := expandTemplate(in.Template, country.Name, a.r.kb.Adjective("en", country.Country))
+		a.mentions = append(a.mentions, mention{
+			start: toks[i].Start, end: toks[i+n-1].End, text: a.text(toks[i].Start, toks[i+n-1].End), form: kb.FormInstitution,
+			sentence: si, tokIndex: i, name: name, typ: kb.TypeORG, country: country.Country,
+		})
+		return
+	}
+}
+
+func expandTemplate(t, country, adjective string) string {
+	if adjective == "" {
+		adjective = country
+	}
+	t = strings.ReplaceAll(t, "{country}", country)
+	return strings.ReplaceAll(t, "{adjective}", adjective)
+}
+
+// taggerSpans adds the tagger's names that no gazetteer match covered.
+func (a *articleState) taggerSpans(si int, s token.Span, tags []string, covered []bool) {
+	for i := 0; i < len(tags); {
+		tag := tags[i]
+		if !strings.HasPrefix(tag, "B-") {
+			i++
+			continue
+		}
+		typ := tag[2:]
+		j := i + 1
+		for j < len(tags) && tags[j] == "I-"+typ {
+			j++
+		}
+		overlap := false
+		for k := i; k < j; k++ {
+			overlap = overlap || covered[k]
+		}
+		if !overlap {
+			a.taggedSpan(si, s.First+i, s.First+j, typ)
+		}
+		i = j
+	}
+}
+
+func (a *articleState) taggedSpan(si, i, j int, typ string) {
+	toks := a.d.Tokens
+	text := a.text(toks[i].Start, toks[j-1].End)
+	if typ == "OTH" {
+		typ = kb.TypeMISC
+	}
+	m := mention{start: toks[i].Start, end: toks[j-1].End, text: text, form: "tagger", sentence: si, tokIndex: i, name: text, typ: typ}
+	// A single capitalised word the tagger calls a person is most often a
+	// surname of someone named in full elsewhere: resolve it with them.
+	if typ == kb.TypePER && j-i == 1 {
+		m.form, m.name, m.subject = "surname", a.norms[i], true
+		a.pending = append(a.pending, m)
+		return
+	}
+	m.subject = typ == kb.TypePER
+	a.mentions = append(a.mentions, m)
+}
+
+func (a *articleState) text(start, end int) string {
+	// Offsets are code points of Result.Text; convert through the tokens'
+	// own texts when possible would need a map, so slice the runes.
+	return runeSlice(a.d.Result.Text, start, end)
+}
+
+func runeSlice(s string, start, end int) string {
+	i, b0, b1 := 0, -1, len(s)
+	for bi := range s {
+		if i == start {
+			b0 = bi
+		}
+		if i == end {
+			b1 = bi
+			break
+		}
+		i++
+	}
+	if b0 < 0 {
+		return ""
+	}
+	return s[b0:b1]
+}
+
+// resolvePending links surnames, role nouns and pronouns, in text order,
+// once every full name of the article is known.
+func (a *articleState) resolvePending() {
+	sort.SliceStable(a.pending, func(i, j int) bool { return a.pending[i].start < a.pending[j].start })
+	for _, p := range a.pending {
+		switch p.form {
+		case "surname":
+			if e := a.resolveSurname(p.name); e != nil {
+				p.ent = e
+				a.mentions = append(a.mentions, p)
+			} else if p.typ == kb.TypePER || !strings.HasSuffix(p.text, "s") {
+				// An unknown single name: keep it if the tagger said PER.
+				if p.typ == kb.TypePER {
+					p.name = p.text
+					a.mentions = append(a.mentions, p)
+				}
+			}
+		case "role":
+			if e := a.resolveRole(p); e != nil {
+				p.ent = e
+				p.subject = true
+				a.mentions = append(a.mentions, p)
+			}
+		case "pronoun":
+			if e := a.resolvePronoun(p); e != nil {
+				p.ent = e
+				p.subject = true
+				a.mentions = append(a.mentions, p)
+			}
+		}
+	}
+	sort.SliceStable(a.mentions, func(i, j int) bool { return a.mentions[i].start < a.mentions[j].start })
+}
+
+// resolveSurname links a short name to a person of the article with that
+// surname, or else to the one person of the knowledge base with that
+// surname who held an office on the publication date.
+func (a *articleState) resolveSurname(norm string) *kb.Entity {
+	var local []*kb.Entity
+	for _, m := range a.mentions {
+		if m.ent == nil || m.ent.Type != kb.TypePER {
+			continue
+		}
+		for _, c := range a.r.surnames[norm] {
+			if c == m.ent && !containsEntity(local, c) {
+				local = append(local, c)
+			}
+		}
+	}
+	if len(local) == 1 {
+		return local[0]
+	}
+	var active []*kb.Entity
+	for _, c := range a.r.surnames[norm] {
+		for _, role := range c.Roles {
+			if role.ActiveOn(a.published) {
+				active = append(active, c)
+				break
+			}
+		}
+	}
+	if len(active) == 1 {
+		return active[0]
+	}
+	if len(a.r.surnames[norm]) == 1 && a.published == "" {
+		return a.r.surnames[norm][0]
+	}
+	return nil
+}
+
+func containsEntity(list []*kb.Entity, e *kb.Entity) bool {
+	for _, x := range list {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveRole links "der US-Präsident" to who held the office on the
+// publication date. A role noun followed by a name ("US-Präsident Donald
+// Trump") is an apposition and is left to the name.
+func (a *articleState) resolveRole(p mention) *kb.Entity {
+	toks := a.d.Tokens
+	i := p.tokIndex
+	s := a.d.Sentences[p.sentence]
+	if i+1 < s.Last && upperFirst(toks[i+1].Text) && isWord(toks[i+1]) {
+		next := a.norms[i+1]
+		if len(a.r.kb.LookupKey(next)) > 0 || len(a.r.surnames[next]) > 0 {
+			return nil
+		}
+	}
+	if i == s.First || !a.r.dets[strings.ToLower(toks[i-1].Text)] {
+		return nil
+	}
+	for _, rn := range a.r.kb.RoleNouns(a.norms[i]) {
+		key := rn.Key
+		if key == "" {
+			key = a.contextCountry(p)
+		}
+		if key == "" {
+			continue
+		}
+		if hs := a.r.kb.Holders(rn.Role, key, a.published); len(hs) == 1 {
+			return hs[0]
+		}
+	}
+	return nil
+}
+
+// contextCountry finds the country a bare role noun belongs to: an
+// adjective right before it ("der russische Präsident") or a genitive.
+func (a *articleState) contextCountry(p mention) string {
+	for _, r := range a.refs {
+		if r.Sentence == p.sentence && r.End <= p.start && p.start-r.End <= 1 {
+			return r.Key
+		}
+	}
+	return ""
+}
+
+// resolvePronoun links "Er" to the person who was the subject of the
+// closest earlier body sentence: its first person mention outside quotes.
+func (a *articleState) resolvePronoun(p mention) *kb.Entity {
+	paras := a.d.Result.Paragraphs
+	for si := p.sentence; si >= 0 && si >= p.sentence-2; si-- {
+		sent := a.d.Result.Sentences[si]
+		if k := paras[sent.Paragraph].Kind; k != analysis.KindBody && k != analysis.KindTitle {
+			continue
+		}
+		var best *mention
+		for k := range a.mentions {
+			m := &a.mentions[k]
+			if m.sentence != si || !m.subject || m.ent == nil || m.ent.Type != kb.TypePER {
+				continue
+			}
+			if si == p.sentence && m.start >= p.start {
+				continue
+			}
+			if best == nil || m.start < best.start {
+				best = m
+			}
+		}
+		if best != nil {
+			return best.ent
+		}
+	}
+	return nil
+}
