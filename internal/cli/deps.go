@@ -3,7 +3,9 @@ package cli
 import (
 	"errors"
 
+	"github.com/newsgraph/newsgraph/internal/entity"
 	"github.com/newsgraph/newsgraph/internal/eval"
+	"github.com/newsgraph/newsgraph/internal/kb"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
 
@@ -12,7 +14,15 @@ func newAnalyzer(g *Globals, language, published string) (*pipeline.Analyzer, er
 	opts := pipeline.DefaultOptions()
 	opts.Language = language
 	opts.Published = published
-	return pipeline.New(opts, g.Log)
+	k, err := kb.Load(kb.DefaultOptions())
+	if err != nil {
+		return nil, err
+	}
+	rec, err := entity.New(k, nil, entity.DefaultOptions(), g.Log)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(opts, g.Log, rec)
 }
 
 // errNoTagger says that this build has no statistical NER tagger yet.

@@ -3,61 +3,83 @@ package eval
 import (
 	"fmt"
 	"io"
-	"sort"
-	"text/tabwriter"
 )
 
-// WriteTable prints the report for a person: one row per layer, then the
-// accuracies, the events by root, and (when asked) the articles.
+// WriteTable prints the report for a person reading a terminal: the layer
+// scores, the accuracies, and the events broken down by CAMEO root and by
+// quad class. Scripts should encode the Report as JSON instead.
 func (r Report) WriteTable(w io.Writer) error {
 	return r.writeTable(w, false)
 }
 
-// WriteTableArticles is WriteTable followed by one row per article.
+// WriteTableArticles is WriteTable followed by one row per article, for
+// finding the articles that pull a score down.
 func (r Report) WriteTableArticles(w io.Writer) error {
 	return r.writeTable(w, true)
 }
 
 func (r Report) writeTable(w io.Writer, articles bool) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%d articles\t\t\t\t\t\t\t\n", r.Articles)
-	fmt.Fprintln(tw, "layer\tP\tR\tF1\tTP\tFP\tFN\t")
-	row := func(name string, s Layer) {
-		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t\n", name, s.Precision, s.Recall, s.F1, s.TP, s.FP, s.FN)
-	}
-	row("entities", r.Entities)
-	row("places", r.Places)
-	row("timex", r.Timex)
-	row("quotes", r.Quotes)
-	row("events (root)", r.Events)
-	row("events (quad)", r.EventsQuad)
-	fmt.Fprintln(tw, "\t\t\t\t\t\t\t")
-	fmt.Fprintln(tw, "accuracy\tvalue\tcorrect\ttotal\t\t\t\t")
-	acc := func(name string, a Accuracy) {
-		fmt.Fprintf(tw, "%s\t%.3f\t%d\t%d\t\t\t\t\n", name, a.Value, a.Correct, a.Total)
-	}
-	acc("geocoding (country)", r.GeocodingAccuracy)
-	acc("timex value", r.TimexValueAccuracy)
-	acc("quote speaker", r.SpeakerAccuracy)
-	acc("event date", r.EventDateAccuracy)
-	if len(r.EventRoots) > 0 {
-		fmt.Fprintln(tw, "\t\t\t\t\t\t\t")
-		fmt.Fprintln(tw, "event root\tP\tR\tF1\tTP\tFP\tFN\t")
-		roots := make([]string, 0, len(r.EventRoots))
-		for k := range r.EventRoots {
-			roots = append(roots, k)
+	sections := make([]*table, 0, 5)
+	head := &table{}
+	head.addf("%d articles (micro-averaged over articles, GOLD.md rules)", r.Articles)
+	sections = append(sections, head)
+
+	layers := &table{}
+	layers.add(prfHeader("layer")...)
+	layers.add(prfRow("entities", r.Entities)...)
+	layers.add(prfRow("places", r.Places)...)
+	layers.add(prfRow("timex", r.Timex)...)
+	layers.add(prfRow("quotes", r.Quotes)...)
+	layers.add(prfRow("events (root)", r.Events)...)
+	layers.add(prfRow("events (quad)", r.EventsQuad)...)
+	sections = append(sections, layers)
+
+	acc := &table{}
+	acc.add("accuracy (over matched items)", "value", "correct", "total")
+	acc.add(accRow("quote speaker", r.SpeakerAccuracy)...)
+	acc.add(accRow("quote direct/indirect", r.DirectAccuracy)...)
+	acc.add(accRow("timex value", r.TimexValueAccuracy)...)
+	acc.add(accRow("geocoding country", r.GeocodingAccuracy)...)
+	acc.add(accRow("event date", r.EventDateAccuracy)...)
+	sections = append(sections, acc)
+
+	roots := &table{}
+	roots.add(prfHeader("events by root")...)
+	for _, s := range r.EventRoots {
+		name := s.Root
+		if m := rootMeaning(s.Root); m != "" {
+			name += " " + m
 		}
-		sort.Strings(roots)
-		for _, k := range roots {
-			row(k, r.EventRoots[k])
-		}
+		roots.add(prfRow(name, s.PRF)...)
 	}
+	sections = append(sections, roots)
+
+	quads := &table{}
+	quads.add(prfHeader("events by quad class")...)
+	for _, s := range r.EventQuads {
+		quads.add(prfRow(fmt.Sprintf("%d %s", s.Quad, quadMeaning(s.Quad)), s.PRF)...)
+	}
+	sections = append(sections, quads)
+
 	if articles {
-		fmt.Fprintln(tw, "\t\t\t\t\t\t\t")
-		fmt.Fprintln(tw, "article\tentities F1\tplaces F1\ttimex F1\tquotes F1\tevents F1\t\t")
+		per := &table{}
+		per.add("article (F1 and TP/FP/FN)", "entities", "places", "timex", "quotes", "events", "quad")
+		cell := func(s PRF) string { return fmt.Sprintf("%.2f %d/%d/%d", s.F1, s.TP, s.FP, s.FN) }
 		for _, a := range r.PerArticle {
-			fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t\t\n", a.ID, a.Entities.F1, a.Places.F1, a.Timex.F1, a.Quotes.F1, a.Events.F1)
+			per.add(a.ID, cell(a.Entities), cell(a.Places), cell(a.Timex), cell(a.Quotes), cell(a.Events), cell(a.EventsQuad))
+		}
+		sections = append(sections, per)
+	}
+
+	for i, t := range sections {
+		if i > 0 {
+			if _, err := io.WriteString(w, "\n"); err != nil {
+				return fmt.Errorf("write table: %w", err)
+			}
+		}
+		if err := t.write(w); err != nil {
+			return err
 		}
 	}
-	return tw.Flush()
+	return nil
 }

@@ -5,20 +5,21 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/newsgraph/newsgraph/internal/analysis"
 )
 
-// Pair is one article's gold key and the system's output for it.
+// Pair is one article's answer key together with the system's output for
+// it; Score takes a slice of them so that the caller decides how the
+// output was produced (live analyser, saved JSON, hand-built in a test).
 type Pair struct {
 	Gold   Gold
 	System analysis.Result
 }
 
-// Layer holds the counts of one layer and the figures derived from them.
-type Layer struct {
+// PRF holds the counts of one layer and the figures derived from them.
+// The counts are kept beside the ratios because micro-averaging needs
+// them and because a reader should see how many items a score rests on.
+type PRF struct {
 	TP        int     `json:"tp"`
 	FP        int     `json:"fp"`
 	FN        int     `json:"fn"`
@@ -27,13 +28,16 @@ type Layer struct {
 	F1        float64 `json:"f1"`
 }
 
-func (s *Layer) add(o Layer) {
+// add sums the counts of o into s; the ratios are set by finish.
+func (s *PRF) add(o PRF) {
 	s.TP += o.TP
 	s.FP += o.FP
 	s.FN += o.FN
 }
 
-func (s *Layer) finish() {
+// finish derives precision, recall and F1 from the counts; every ratio
+// with a zero denominator is 0, so an empty layer reads 0 with its counts.
+func (s *PRF) finish() {
 	s.Precision, s.Recall, s.F1 = 0, 0, 0
 	if s.TP+s.FP > 0 {
 		s.Precision = float64(s.TP) / float64(s.TP+s.FP)
@@ -46,7 +50,9 @@ func (s *Layer) finish() {
 	}
 }
 
-// Accuracy is a share of correct items among the ones it applies to.
+// Accuracy is the share of correct items among the matched items it is
+// measured on, with both counts so that a perfect score on two items is not
+// mistaken for a perfect score on two hundred.
 type Accuracy struct {
 	Correct int     `json:"correct"`
 	Total   int     `json:"total"`
@@ -65,235 +71,283 @@ func (a *Accuracy) finish() {
 	}
 }
 
-// ArticleReport holds one article's counts, to find where a system fails.
-type ArticleReport struct {
-	ID       string `json:"id"`
-	Entities Layer  `json:"entities"`
-	Places   Layer  `json:"places"`
-	Timex    Layer  `json:"timex"`
-	Quotes   Layer  `json:"quotes"`
-	Events   Layer  `json:"events"`
+// ArticleScores holds one article's counts per layer, so that a user can
+// find the article a system fails on instead of only seeing the total.
+type ArticleScores struct {
+	ID         string `json:"id"`
+	Entities   PRF    `json:"entities"`
+	Places     PRF    `json:"places"`
+	Timex      PRF    `json:"timex"`
+	Quotes     PRF    `json:"quotes"`
+	Events     PRF    `json:"events"`
+	EventsQuad PRF    `json:"events_quad"`
 }
 
-// Report is the result of Score over a set of articles.
+// RootScore is the events score of one CAMEO root code. TP and FN count
+// gold items by their main root, FP counts system items by their root, so
+// that a reader sees which kinds of events are missed or invented.
+type RootScore struct {
+	Root string `json:"root"`
+	PRF
+}
+
+// QuadScore is the quad-level events score of one QuadClass (1 verbal
+// cooperation, 2 material cooperation, 3 verbal conflict, 4 material
+// conflict), counted like RootScore.
+type QuadScore struct {
+	Quad int `json:"quad"`
+	PRF
+}
+
+// Report is the result of Score over a set of articles. All counts are
+// summed over articles before the ratios are taken (micro-average), as
+// GOLD.md prescribes. The JSON field names are stable for scripts.
 type Report struct {
-	Articles   int   `json:"articles"`
-	Entities   Layer `json:"entities"`
-	Places     Layer `json:"places"`
-	Timex      Layer `json:"timex"`
-	Quotes     Layer `json:"quotes"`
-	Events     Layer `json:"events"`
-	EventsQuad Layer `json:"events_quad"`
+	Articles int `json:"articles"`
 
-	SpeakerAccuracy    Accuracy `json:"speaker_accuracy"`
+	Entities PRF `json:"entities"`
+	Places   PRF `json:"places"`
+	Timex    PRF `json:"timex"`
+	Quotes   PRF `json:"quotes"`
+	// Events is the score at CAMEO root level, EventsQuad at QuadClass
+	// level (source, target and quad class must agree).
+	Events     PRF `json:"events"`
+	EventsQuad PRF `json:"events_quad"`
+
+	// SpeakerAccuracy is measured over matched quotes.
+	SpeakerAccuracy Accuracy `json:"speaker_accuracy"`
+	// DirectAccuracy is the share of matched quotes whose direct/indirect
+	// flag agrees with the gold quote.
+	DirectAccuracy Accuracy `json:"direct_accuracy"`
+	// TimexValueAccuracy is measured over system/gold timex pairs whose
+	// texts are equal or whose spans overlap, regardless of value.
 	TimexValueAccuracy Accuracy `json:"timex_value_accuracy"`
-	GeocodingAccuracy  Accuracy `json:"geocoding_accuracy"`
-	EventDateAccuracy  Accuracy `json:"event_date_accuracy"`
+	// GeocodingAccuracy is the share of matched places whose country is
+	// the gold country.
+	GeocodingAccuracy Accuracy `json:"geocoding_accuracy"`
+	// EventDateAccuracy is measured over events matched at root level.
+	EventDateAccuracy Accuracy `json:"event_date_accuracy"`
 
-	// EventRoots breaks events down by CAMEO root ("01" … "20").
-	EventRoots map[string]Layer `json:"event_roots"`
-	PerArticle []ArticleReport  `json:"per_article"`
+	// EventRoots breaks the root-level events score down by root, always
+	// listing 01..20 (and, after them, any malformed root a system gave).
+	EventRoots []RootScore `json:"event_roots"`
+	// EventQuads breaks the quad-level events score down by quad class.
+	EventQuads []QuadScore `json:"event_quads"`
+
+	PerArticle []ArticleScores `json:"per_article"`
 }
 
-// Score scores every pair and sums the counts over articles (micro-average).
+// Score scores every pair by the rules of GOLD.md and sums the counts over
+// articles (micro-average). It never fails: empty layers give zero counts.
 func Score(pairs []Pair) Report {
-	r := Report{Articles: len(pairs), EventRoots: map[string]Layer{}}
+	r := Report{Articles: len(pairs), PerArticle: make([]ArticleScores, 0, len(pairs))}
+	roots := map[string]*PRF{}
+	for i := 1; i <= 20; i++ {
+		roots[rootName(i)] = &PRF{}
+	}
+	quads := [5]PRF{}
 	for _, p := range pairs {
-		ar := ArticleReport{ID: p.Gold.ID}
-		ar.Entities = scoreEntities(p)
-		var geo Accuracy
-		ar.Places, geo = scorePlaces(p)
-		var val Accuracy
-		ar.Timex, val = scoreTimex(p)
-		var spk Accuracy
-		ar.Quotes, spk = scoreQuotes(p)
-		var date Accuracy
-		var quad Layer
-		ar.Events, quad, date = scoreEvents(p, r.EventRoots)
-		r.Entities.add(ar.Entities)
-		r.Places.add(ar.Places)
-		r.Timex.add(ar.Timex)
-		r.Quotes.add(ar.Quotes)
-		r.Events.add(ar.Events)
-		r.EventsQuad.add(quad)
-		r.GeocodingAccuracy.add(geo)
-		r.TimexValueAccuracy.add(val)
-		r.SpeakerAccuracy.add(spk)
-		r.EventDateAccuracy.add(date)
-		for _, s := range []*Layer{&ar.Entities, &ar.Places, &ar.Timex, &ar.Quotes, &ar.Events} {
+		a := ArticleScores{ID: p.Gold.ID}
+		if a.ID == "" {
+			a.ID = p.System.ID
+		}
+		var acc Accuracy
+		a.Entities = scoreEntities(p)
+		a.Places, acc = scorePlaces(p)
+		r.GeocodingAccuracy.add(acc)
+		a.Timex, acc = scoreTimex(p)
+		r.TimexValueAccuracy.add(acc)
+		var direct Accuracy
+		a.Quotes, acc, direct = scoreQuotes(p)
+		r.SpeakerAccuracy.add(acc)
+		r.DirectAccuracy.add(direct)
+		ev := scoreEvents(p)
+		a.Events, a.EventsQuad = ev.root, ev.quad
+		r.EventDateAccuracy.add(ev.date)
+		for k, s := range ev.byRoot {
+			if roots[k] == nil {
+				roots[k] = &PRF{}
+			}
+			roots[k].add(s)
+		}
+		for q, s := range ev.byQuad {
+			quads[q].add(s)
+		}
+
+		r.Entities.add(a.Entities)
+		r.Places.add(a.Places)
+		r.Timex.add(a.Timex)
+		r.Quotes.add(a.Quotes)
+		r.Events.add(a.Events)
+		r.EventsQuad.add(a.EventsQuad)
+		for _, s := range []*PRF{&a.Entities, &a.Places, &a.Timex, &a.Quotes, &a.Events, &a.EventsQuad} {
 			s.finish()
 		}
-		r.PerArticle = append(r.PerArticle, ar)
+		r.PerArticle = append(r.PerArticle, a)
 	}
-	for _, s := range []*Layer{&r.Entities, &r.Places, &r.Timex, &r.Quotes, &r.Events, &r.EventsQuad} {
+	for _, s := range []*PRF{&r.Entities, &r.Places, &r.Timex, &r.Quotes, &r.Events, &r.EventsQuad} {
 		s.finish()
 	}
-	for _, a := range []*Accuracy{&r.SpeakerAccuracy, &r.TimexValueAccuracy, &r.GeocodingAccuracy, &r.EventDateAccuracy} {
+	for _, a := range []*Accuracy{&r.SpeakerAccuracy, &r.DirectAccuracy, &r.TimexValueAccuracy, &r.GeocodingAccuracy, &r.EventDateAccuracy} {
 		a.finish()
 	}
-	for k, s := range r.EventRoots {
+	r.EventRoots = make([]RootScore, 0, len(roots))
+	for i := 1; i <= 20; i++ {
+		k := rootName(i)
+		s := *roots[k]
 		s.finish()
-		r.EventRoots[k] = s
+		r.EventRoots = append(r.EventRoots, RootScore{Root: k, PRF: s})
+		delete(roots, k)
+	}
+	var odd []string
+	for k := range roots {
+		odd = append(odd, k)
+	}
+	sort.Strings(odd)
+	for _, k := range odd {
+		s := *roots[k]
+		s.finish()
+		r.EventRoots = append(r.EventRoots, RootScore{Root: k, PRF: s})
+	}
+	r.EventQuads = make([]QuadScore, 0, 4)
+	for q := 1; q <= 4; q++ {
+		s := quads[q]
+		s.finish()
+		r.EventQuads = append(r.EventQuads, QuadScore{Quad: q, PRF: s})
+	}
+	if quads[0].TP+quads[0].FP+quads[0].FN > 0 {
+		s := quads[0]
+		s.finish()
+		r.EventQuads = append(r.EventQuads, QuadScore{Quad: 0, PRF: s})
 	}
 	return r
 }
 
-// Normalize folds a name as GOLD.md compares names: NFKC, case folding,
-// diacritics and punctuation removed (deleted, so "Jae-in" = "Jaein"), and
-// runs of white space folded to one space.
-func Normalize(s string) string {
-	s = cases.Fold().String(norm.NFKC.String(s))
-	s = norm.NFD.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		case unicode.IsSpace(r):
-			space = true
-		}
-	}
-	return norm.NFC.String(b.String())
+// counts turns the sizes of a matching into TP/FP/FN.
+func counts(nSys, nGold, matched int) PRF {
+	return PRF{TP: matched, FP: nSys - matched, FN: nGold - matched}
 }
 
-// names returns the normalised name and aliases of a gold item.
-func names(name string, aliases []string) map[string]bool {
-	m := map[string]bool{Normalize(name): true}
-	for _, a := range aliases {
-		m[Normalize(a)] = true
+// nameSet returns the normalised name and aliases of a gold item; empty
+// names are left out so that an empty system name never matches.
+func nameSet(name string, aliases []string) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range append([]string{name}, aliases...) {
+		if k := Normalize(n); k != "" {
+			m[k] = true
+		}
 	}
 	return m
 }
 
-// matching returns a maximum one-to-one matching between system items
-// (0..nSys-1) and gold items (0..nGold-1) over the relation fits, as pairs
-// (system, gold). Edges are tried in the order of prefer, so that among
-// maximum matchings the preferred edges tend to be kept.
-func matching(nSys, nGold int, fits func(s, g int) bool) [][2]int {
-	return preferredMatching(nSys, nGold, fits, nil)
-}
+// normType compares entity types without regard to case or spacing.
+func normType(t string) string { return strings.ToUpper(strings.TrimSpace(t)) }
 
-// preferredMatching is matching whose edges are tried best first by
-// prefer (higher is better), so that an exact fit is kept over an
-// alternative one when both give a maximum matching.
-func preferredMatching(nSys, nGold int, fits func(s, g int) bool, prefer func(s, g int) int) [][2]int {
-	adj := make([][]int, nSys)
-	for s := 0; s < nSys; s++ {
-		for g := 0; g < nGold; g++ {
-			if fits(s, g) {
-				adj[s] = append(adj[s], g)
-			}
-		}
-		if prefer != nil {
-			sort.SliceStable(adj[s], func(i, j int) bool { return prefer(s, adj[s][i]) > prefer(s, adj[s][j]) })
-		}
-	}
-	owner := make([]int, nGold)
-	for i := range owner {
-		owner[i] = -1
-	}
-	var try func(s int, seen []bool) bool
-	try = func(s int, seen []bool) bool {
-		for _, g := range adj[s] {
-			if seen[g] {
-				continue
-			}
-			seen[g] = true
-			if owner[g] < 0 || try(owner[g], seen) {
-				owner[g] = s
-				return true
-			}
-		}
-		return false
-	}
-	for s := 0; s < nSys; s++ {
-		try(s, make([]bool, nGold))
-	}
-	var out [][2]int
-	for g, s := range owner {
-		if s >= 0 {
-			out = append(out, [2]int{s, g})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
-	return out
-}
+// normCode compares ISO3 codes and actor keys without regard to case.
+func normCode(c string) string { return strings.ToUpper(strings.TrimSpace(c)) }
 
-func counts(nSys, nGold, matched int) Layer {
-	return Layer{TP: matched, FP: nSys - matched, FN: nGold - matched}
-}
-
-func scoreEntities(p Pair) Layer {
+// scoreEntities scores PER, ORG and MISC entities. System entities of type
+// LOC go to the places layer, and so would gold ones, were there any: gold
+// entities of type LOC are not scored here either, so that both sides
+// follow the same rule.
+func scoreEntities(p Pair) PRF {
 	type item struct{ name, typ string }
 	var sys []item
 	seen := map[item]bool{}
 	for _, e := range p.System.Entities {
-		if strings.EqualFold(e.Type, "LOC") {
-			continue
-		}
-		it := item{Normalize(e.Name), strings.ToUpper(e.Type)}
-		if it.name == "" || seen[it] {
+		it := item{Normalize(e.Name), normType(e.Type)}
+		if it.typ == "LOC" || it.name == "" || seen[it] {
 			continue
 		}
 		seen[it] = true
 		sys = append(sys, it)
 	}
-	gold := p.Gold.Key.Entities
-	gnames := make([]map[string]bool, len(gold))
-	for i, g := range gold {
-		gnames[i] = names(g.Name, g.Aliases)
+	type goldItem struct {
+		names map[string]bool
+		typ   string
 	}
-	m := matching(len(sys), len(gold), func(s, g int) bool {
-		return strings.EqualFold(sys[s].typ, gold[g].Type) && gnames[g][sys[s].name]
+	var gold []goldItem
+	for _, g := range p.Gold.Key.Entities {
+		if normType(g.Type) == "LOC" {
+			continue
+		}
+		gold = append(gold, goldItem{nameSet(g.Name, g.Aliases), normType(g.Type)})
+	}
+	m := match(len(sys), len(gold), func(s, g int) (bool, int) {
+		return sys[s].typ == gold[g].typ && gold[g].names[sys[s].name], 0
 	})
-	return counts(len(sys), len(gold), len(m))
+	return counts(len(sys), len(gold), countMatched(m))
 }
 
-func scorePlaces(p Pair) (Layer, Accuracy) {
+// scorePlaces scores places: the system's places plus its entities of type
+// LOC, reduced to distinct normalised names (the first non-empty country
+// given for a name is its country). It returns the geocoding accuracy over
+// the matched places too.
+func scorePlaces(p Pair) (PRF, Accuracy) {
 	type item struct{ name, country string }
 	var sys []item
-	seen := map[string]bool{}
-	addSys := func(name, country string) {
+	index := map[string]int{}
+	add := func(name, country string) {
 		n := Normalize(name)
-		if n == "" || seen[n] {
+		if n == "" {
 			return
 		}
-		seen[n] = true
-		sys = append(sys, item{n, strings.ToUpper(strings.TrimSpace(country))})
+		if i, ok := index[n]; ok {
+			if sys[i].country == "" {
+				sys[i].country = normCode(country)
+			}
+			return
+		}
+		index[n] = len(sys)
+		sys = append(sys, item{n, normCode(country)})
 	}
 	for _, pl := range p.System.Places {
-		addSys(pl.Name, pl.Country)
+		add(pl.Name, pl.Country)
 	}
 	for _, e := range p.System.Entities {
-		if strings.EqualFold(e.Type, "LOC") {
-			addSys(e.Name, e.Country)
+		if normType(e.Type) == "LOC" {
+			add(e.Name, e.Country)
 		}
 	}
-	gold := p.Gold.Key.Places
-	gnames := make([]map[string]bool, len(gold))
-	for i, g := range gold {
-		gnames[i] = names(g.Name, g.Aliases)
+	type goldItem struct {
+		names   map[string]bool
+		country string
 	}
-	m := matching(len(sys), len(gold), func(s, g int) bool { return gnames[g][sys[s].name] })
+	var gold []goldItem
+	for _, g := range p.Gold.Key.Places {
+		gold = append(gold, goldItem{nameSet(g.Name, g.Aliases), normCode(g.Country)})
+	}
+	for _, g := range p.Gold.Key.Entities {
+		if normType(g.Type) == "LOC" {
+			gold = append(gold, goldItem{nameSet(g.Name, g.Aliases), normCode(g.Country)})
+		}
+	}
+	m := match(len(sys), len(gold), func(s, g int) (bool, int) {
+		if !gold[g].names[sys[s].name] {
+			return false, 0
+		}
+		// Among equally large matchings, keep the one that credits the
+		// geocoder: a right country is preferred.
+		if sys[s].country == gold[g].country {
+			return true, 1
+		}
+		return true, 0
+	})
 	var acc Accuracy
-	for _, pair := range m {
+	for s, g := range m {
+		if g < 0 {
+			continue
+		}
 		acc.Total++
-		if sys[pair[0]].country == strings.ToUpper(strings.TrimSpace(gold[pair[1]].Country)) {
+		if sys[s].country == gold[g].country {
 			acc.Correct++
 		}
 	}
-	return counts(len(sys), len(gold), len(m)), acc
+	return counts(len(sys), len(gold), countMatched(m)), acc
 }
 
-// lowerRunes lower-cases rune by rune, so that offsets stay those of the
-// original text.
+// lowerRunes lower-cases rune by rune, so that positions in the result are
+// the code-point offsets of the original.
 func lowerRunes(s string) []rune {
 	r := []rune(s)
 	for i, c := range r {
@@ -302,352 +356,200 @@ func lowerRunes(s string) []rune {
 	return r
 }
 
-// occurrences returns the code-point spans of every case-insensitive
-// occurrence of needle in hay.
-func occurrences(hay, needle []rune) [][2]int {
-	var out [][2]int
-	if len(needle) == 0 {
+// timexKey is the case-insensitive identity of a time expression: lower
+// case, white space runs folded to one space, trimmed.
+func timexKey(s string) string {
+	return strings.Join(strings.Fields(string(lowerRunes(s))), " ")
+}
+
+// occurrences returns the code-point spans of every occurrence of needle
+// (already a timexKey) in hay (already lower-cased). A space of the needle
+// matches any run of white space, since an article may break a line where
+// the annotator wrote a space.
+func occurrences(hay []rune, needle string) [][2]int {
+	nr := []rune(needle)
+	if len(nr) == 0 {
 		return nil
 	}
-	for i := 0; i+len(needle) <= len(hay); i++ {
-		if hay[i] != needle[0] {
-			continue
-		}
-		ok := true
-		for j := 1; j < len(needle); j++ {
-			if hay[i+j] != needle[j] {
-				ok = false
+	var out [][2]int
+	for i := range hay {
+		j, k := i, 0
+		for k < len(nr) && j < len(hay) {
+			if nr[k] == ' ' {
+				if !unicode.IsSpace(hay[j]) {
+					break
+				}
+				for j < len(hay) && unicode.IsSpace(hay[j]) {
+					j++
+				}
+				k++
+				continue
+			}
+			if hay[j] != nr[k] {
 				break
 			}
+			j++
+			k++
 		}
-		if ok {
-			out = append(out, [2]int{i, i + len(needle)})
+		if k == len(nr) {
+			out = append(out, [2]int{i, j})
 		}
 	}
 	return out
 }
 
-func scoreTimex(p Pair) (Layer, Accuracy) {
-	text := lowerRunes(p.Gold.Text)
-	type sysItem struct {
-		text       string
-		value      string
-		start, end int
+// scoreTimex scores time expressions and returns the value accuracy.
+//
+// Gold has no offsets, so every occurrence of a gold text in the article
+// is located (case-insensitively, in code points) and a system span that
+// overlaps any of them is "near" that gold item; equal texts are near as
+// well. The system's offsets refer to System.Text, so occurrences are
+// located there when the system carries its text, and in the gold text
+// otherwise. Both sides are reduced to distinct texts; a reduced system
+// item keeps every span it was reported at and the first non-empty value.
+//
+// A match needs nearness and an equal value (compared case-insensitively,
+// trimmed). Value accuracy is measured on a one-to-one pairing of near
+// items regardless of value: the matched pairs, plus a maximum matching of
+// the near items that are left over. Its correct count therefore always
+// equals the layer's TP, and a near item with a wrong value counts against
+// it only when its partner was not matched otherwise.
+func scoreTimex(p Pair) (PRF, Accuracy) {
+	text := p.System.Text
+	if text == "" {
+		text = p.Gold.Text
 	}
-	type goldItem struct {
-		text  string
-		value string
-		spans [][2]int
+	hay := lowerRunes(text)
+	type sysItem struct {
+		key, value string
+		spans      [][2]int
 	}
 	var sys []sysItem
-	seen := map[string]bool{}
+	index := map[string]int{}
 	for _, t := range p.System.Timex {
-		k := strings.ToLower(strings.TrimSpace(t.Text))
-		if k == "" || seen[k] {
+		k := timexKey(t.Text)
+		if k == "" {
 			continue
 		}
-		seen[k] = true
-		sys = append(sys, sysItem{k, strings.TrimSpace(t.Value), t.Start, t.End})
+		i, ok := index[k]
+		if !ok {
+			i = len(sys)
+			index[k] = i
+			sys = append(sys, sysItem{key: k})
+		}
+		if sys[i].value == "" {
+			sys[i].value = strings.TrimSpace(t.Value)
+		}
+		if t.End > t.Start {
+			sys[i].spans = append(sys[i].spans, [2]int{t.Start, t.End})
+		}
+	}
+	type goldItem struct {
+		key, value string
+		spans      [][2]int
 	}
 	var gold []goldItem
 	gseen := map[string]bool{}
 	for _, t := range p.Gold.Key.Timex {
-		k := strings.ToLower(strings.TrimSpace(t.Text))
+		k := timexKey(t.Text)
 		if k == "" || gseen[k] {
 			continue
 		}
 		gseen[k] = true
-		gold = append(gold, goldItem{k, strings.TrimSpace(t.Value), occurrences(text, []rune(k))})
+		gold = append(gold, goldItem{k, strings.TrimSpace(t.Value), occurrences(hay, k)})
 	}
 	near := func(s, g int) bool {
-		if sys[s].text == gold[g].text {
+		if sys[s].key == gold[g].key {
 			return true
 		}
-		for _, sp := range gold[g].spans {
-			if sys[s].start < sp[1] && sp[0] < sys[s].end {
-				return true
+		for _, a := range sys[s].spans {
+			for _, b := range gold[g].spans {
+				if a[0] < b[1] && b[0] < a[1] {
+					return true
+				}
 			}
 		}
 		return false
 	}
-	m := matching(len(sys), len(gold), func(s, g int) bool { return near(s, g) && sys[s].value == gold[g].value })
-	pairs := matching(len(sys), len(gold), near)
-	acc := Accuracy{Total: len(pairs), Correct: min(len(m), len(pairs))}
-	return counts(len(sys), len(gold), len(m)), acc
-}
-
-// words returns the set of lower-cased word tokens of s.
-func words(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		out[w] = true
+	sameValue := func(s, g int) bool {
+		return sys[s].value != "" && strings.EqualFold(sys[s].value, gold[g].value)
 	}
-	return out
-}
-
-// Jaccard is the overlap of two word sets, as GOLD.md matches quotes.
-func Jaccard(a, b string) float64 {
-	wa, wb := words(a), words(b)
-	if len(wa) == 0 && len(wb) == 0 {
-		return 0
-	}
-	inter := 0
-	for w := range wa {
-		if wb[w] {
-			inter++
+	m := match(len(sys), len(gold), func(s, g int) (bool, int) {
+		return near(s, g) && sameValue(s, g), 0
+	})
+	// Value accuracy: the matched pairs (all with equal values), plus a
+	// maximum matching of near pairs among the items left over.
+	usedGold := make([]bool, len(gold))
+	for _, g := range m {
+		if g >= 0 {
+			usedGold[g] = true
 		}
 	}
-	return float64(inter) / float64(len(wa)+len(wb)-inter)
+	rest := match(len(sys), len(gold), func(s, g int) (bool, int) {
+		return m[s] < 0 && !usedGold[g] && near(s, g), 0
+	})
+	tp := countMatched(m)
+	acc := Accuracy{Correct: tp, Total: tp + countMatched(rest)}
+	return counts(len(sys), len(gold), countMatched(m)), acc
 }
 
-// QuoteThreshold is the least Jaccard overlap at which a quote matches.
-const QuoteThreshold = 0.6
-
-func scoreQuotes(p Pair) (Layer, Accuracy) {
+// scoreQuotes scores quotes and returns speaker accuracy and direct/
+// indirect agreement over the matched quotes. System quotes are not
+// reduced: a quote reported twice is one match and one false positive.
+// Among maximum matchings, the one with the highest total Jaccard is kept,
+// so that each system quote is paired with the gold quote it is closest to.
+func scoreQuotes(p Pair) (PRF, Accuracy, Accuracy) {
 	sys := p.System.Quotes
 	gold := p.Gold.Key.Quotes
-	jac := make([][]float64, len(sys))
-	for s := range sys {
-		jac[s] = make([]float64, len(gold))
-		for g := range gold {
-			jac[s][g] = Jaccard(sys[s].Text, gold[g].Text)
+	sw := make([]map[string]struct{}, len(sys))
+	for i, q := range sys {
+		sw[i] = words(q.Text)
+	}
+	gw := make([]map[string]struct{}, len(gold))
+	for i, q := range gold {
+		gw[i] = words(q.Text)
+	}
+	m := match(len(sys), len(gold), func(s, g int) (bool, int) {
+		inter, union := overlap(sw[s], gw[g])
+		if !quoteMatches(inter, union) {
+			return false, 0
+		}
+		return true, inter * maxPrefer / union
+	})
+	var speaker, direct Accuracy
+	for s, g := range m {
+		if g < 0 {
+			continue
+		}
+		speaker.Total++
+		if speakerMatches(sys[s].Speaker, gold[g].Speaker, p.Gold.Key.Entities) {
+			speaker.Correct++
+		}
+		direct.Total++
+		if sys[s].Direct == gold[g].Direct {
+			direct.Correct++
 		}
 	}
-	m := preferredMatching(len(sys), len(gold), func(s, g int) bool { return jac[s][g] >= QuoteThreshold }, func(s, g int) int { return int(jac[s][g] * 1000) })
-	var acc Accuracy
-	for _, pair := range m {
-		acc.Total++
-		if speakerMatches(sys[pair[0]].Speaker, gold[pair[1]].Speaker, p.Gold.Key.Entities) {
-			acc.Correct++
-		}
-	}
-	return counts(len(sys), len(gold), len(m)), acc
+	return counts(len(sys), len(gold), countMatched(m)), speaker, direct
 }
 
 // speakerMatches compares a system speaker with a gold one: by normalised
-// name, or as another name of the gold entity that the gold speaker names.
+// name, or as another name of a gold entity that the gold speaker names,
+// so that "Trump" counts for "Donald Trump" when the key lists the alias.
+// Two empty speakers agree: the key says "" when the text names no one.
 func speakerMatches(sys, gold string, ents []GoldEntity) bool {
 	ns, ng := Normalize(sys), Normalize(gold)
 	if ns == ng {
 		return true
 	}
-	if ns == "" {
+	if ns == "" || ng == "" {
 		return false
 	}
 	for _, e := range ents {
-		all := names(e.Name, e.Aliases)
+		all := nameSet(e.Name, e.Aliases)
 		if all[ng] && all[ns] {
 			return true
 		}
 	}
 	return false
-}
-
-// Root returns the two-digit CAMEO root of a root or code ("4" → "04",
-// "0231" → "02").
-func Root(root, cameo string) string {
-	r := strings.TrimSpace(root)
-	if r == "" {
-		r = strings.TrimSpace(cameo)
-		if len(r) > 2 {
-			r = r[:2]
-		}
-	}
-	if len(r) == 1 {
-		r = "0" + r
-	}
-	return r
-}
-
-// Quad returns the QuadClass of a root: 1 verbal and 2 material
-// cooperation, 3 verbal and 4 material conflict; 0 when unknown.
-func Quad(root string) int {
-	n := 0
-	for _, c := range root {
-		if c < '0' || c > '9' {
-			return 0
-		}
-		n = n*10 + int(c-'0')
-	}
-	switch {
-	case n >= 1 && n <= 5:
-		return 1
-	case n >= 6 && n <= 8:
-		return 2
-	case n >= 9 && n <= 13:
-		return 3
-	case n >= 14 && n <= 20:
-		return 4
-	}
-	return 0
-}
-
-type sysEvent struct {
-	src, tgt, root string
-	quad           int
-	date           string
-}
-
-type goldEvent struct {
-	src, tgt  string
-	roots     map[string]bool
-	quads     map[int]bool
-	root      string
-	symmetric bool
-	date      string
-}
-
-func (g goldEvent) fits(s sysEvent, quadLevel bool) bool {
-	if quadLevel {
-		if !g.quads[s.quad] {
-			return false
-		}
-	} else if !g.roots[s.root] {
-		return false
-	}
-	return s.src == g.src && s.tgt == g.tgt || g.symmetric && s.src == g.tgt && s.tgt == g.src
-}
-
-func scoreEvents(p Pair, byRoot map[string]Layer) (Layer, Layer, Accuracy) {
-	// System events: drop the hypothetical and negated, reduce to distinct
-	// (source, target, root).
-	var sys []sysEvent
-	seen := map[[3]string]bool{}
-	for _, e := range p.System.Events {
-		switch strings.ToLower(e.Modality) {
-		case analysis.ModalityHypothetical, analysis.ModalityNegated:
-			continue
-		}
-		se := sysEvent{src: strings.ToUpper(e.Source.Key), tgt: strings.ToUpper(e.Target.Key), root: Root(e.Root, e.Cameo), date: strings.TrimSpace(e.Date)}
-		se.quad = Quad(se.root)
-		k := [3]string{se.src, se.tgt, se.root}
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		sys = append(sys, se)
-	}
-	gold := reduceGold(p.Gold.Key.Events, false)
-	rootScore, date := matchEvents(sys, gold, false, byRoot)
-
-	// Quad level: reduce both sides to distinct (source, target, quad).
-	var sysQ []sysEvent
-	seenQ := map[[2]string]map[int]bool{}
-	for _, s := range sys {
-		k := [2]string{s.src, s.tgt}
-		if seenQ[k] == nil {
-			seenQ[k] = map[int]bool{}
-		}
-		if seenQ[k][s.quad] {
-			continue
-		}
-		seenQ[k][s.quad] = true
-		sysQ = append(sysQ, s)
-	}
-	quadScore, _ := matchEvents(sysQ, reduceGold(p.Gold.Key.Events, true), true, nil)
-	return rootScore, quadScore, date
-}
-
-// reduceGold merges gold events with the same (source, target, root) — or
-// quad — pooling their alternative roots.
-func reduceGold(evs []GoldEvent, quadLevel bool) []goldEvent {
-	var out []goldEvent
-	index := map[string]int{}
-	for _, e := range evs {
-		root := Root(e.Root, "")
-		g := goldEvent{src: strings.ToUpper(e.Source), tgt: strings.ToUpper(e.Target), roots: map[string]bool{root: true}, quads: map[int]bool{Quad(root): true}, root: root, symmetric: e.Symmetric, date: strings.TrimSpace(e.Date)}
-		for _, a := range e.AltRoots {
-			ar := Root(a, "")
-			g.roots[ar] = true
-			g.quads[Quad(ar)] = true
-		}
-		a, b := g.src, g.tgt
-		if g.symmetric && b < a && !quadLevel {
-			// A joint act is one item in either direction.
-			a, b = b, a
-		}
-		key := a + "|" + b + "|" + root
-		if quadLevel {
-			key = a + "|" + b + "|" + string(rune('0'+Quad(root)))
-		}
-		if i, ok := index[key]; ok {
-			for r := range g.roots {
-				out[i].roots[r] = true
-			}
-			for q := range g.quads {
-				out[i].quads[q] = true
-			}
-			out[i].symmetric = out[i].symmetric || g.symmetric
-			continue
-		}
-		index[key] = len(out)
-		out = append(out, g)
-	}
-	return out
-}
-
-// matchEvents matches system to gold events one to one. A system item
-// that only fits a gold item already matched — the other direction of a
-// symmetric item, or another of its alternative roots — is neither a hit
-// nor a false positive: GOLD.md pools alternatives and does not penalise a
-// system that reports both directions of a joint act.
-func matchEvents(sys []sysEvent, gold []goldEvent, quadLevel bool, byRoot map[string]Layer) (Layer, Accuracy) {
-	prefer := func(s, g int) int {
-		p := 0
-		if sys[s].src == gold[g].src && sys[s].tgt == gold[g].tgt {
-			p += 2
-		}
-		if sys[s].root == gold[g].root {
-			p++
-		}
-		return p
-	}
-	m := preferredMatching(len(sys), len(gold), func(s, g int) bool { return gold[g].fits(sys[s], quadLevel) }, prefer)
-	matchedSys := map[int]bool{}
-	matchedGold := map[int]bool{}
-	var date Accuracy
-	for _, pair := range m {
-		matchedSys[pair[0]] = true
-		matchedGold[pair[1]] = true
-		date.Total++
-		if sys[pair[0]].date == gold[pair[1]].date {
-			date.Correct++
-		}
-	}
-	sc := Layer{TP: len(m)}
-	for s := range sys {
-		if matchedSys[s] {
-			continue
-		}
-		excused := false
-		for g := range gold {
-			if matchedGold[g] && gold[g].fits(sys[s], quadLevel) {
-				excused = true
-				break
-			}
-		}
-		if !excused {
-			sc.FP++
-			if byRoot != nil {
-				r := byRoot[sys[s].root]
-				r.FP++
-				byRoot[sys[s].root] = r
-			}
-		}
-	}
-	for g := range gold {
-		if byRoot != nil {
-			r := byRoot[gold[g].root]
-			if matchedGold[g] {
-				r.TP++
-			} else {
-				r.FN++
-			}
-			byRoot[gold[g].root] = r
-		}
-		if !matchedGold[g] {
-			sc.FN++
-		}
-	}
-	return sc, date
 }
