@@ -35,6 +35,15 @@ type CLI struct {
 // VersionCmd prints the version.
 type VersionCmd struct{}
 
+// Help shows examples under the command's --help.
+func (c *VersionCmd) Help() string {
+	return `Examples:
+  newsgraph version
+
+Prints the module version, or the VCS revision of a development build, so
+that results can be tied to the code and language data that produced them.`
+}
+
 // Run prints the version.
 func (c *VersionCmd) Run(g *Globals) error {
 	_, err := fmt.Fprintf(g.Stdout, "newsgraph %s\n", g.Version)
