@@ -9,6 +9,8 @@ import (
 
 // AnalyzeCmd analyses files and prints one record per article.
 type AnalyzeCmd struct {
+	KBFlags
+
 	Format    string   `help:"Output format: json (one object per line) or text (for reading)." enum:"json,text" default:"json"`
 	Pretty    bool     `help:"Indent JSON output."`
 	Published string   `help:"Publication date (YYYY-MM-DD) to resolve relative dates against; overrides the input's metadata." placeholder:"YYYY-MM-DD"`
@@ -33,7 +35,7 @@ exit status is then 1.`
 
 // Run analyses every file.
 func (c *AnalyzeCmd) Run(g *Globals) error {
-	an, err := newAnalyzer(g, c.Lang, c.Published)
+	an, err := newAnalyzer(g, c.KBFlags, c.Lang, c.Published)
 	if err != nil {
 		return err
 	}

@@ -5,16 +5,15 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/entity"
 	"github.com/newsgraph/newsgraph/internal/eval"
-	"github.com/newsgraph/newsgraph/internal/kb"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 )
 
 // newAnalyzer builds the analysis pipeline with every stage this build has.
-func newAnalyzer(g *Globals, language, published string) (*pipeline.Analyzer, error) {
+func newAnalyzer(g *Globals, kf KBFlags, language, published string) (*pipeline.Analyzer, error) {
 	opts := pipeline.DefaultOptions()
 	opts.Language = language
 	opts.Published = published
-	k, err := kb.Load(kb.DefaultOptions())
+	k, err := kf.load(g)
 	if err != nil {
 		return nil, err
 	}

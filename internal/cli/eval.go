@@ -12,6 +12,8 @@ import (
 
 // EvalCmd scores newsgraph against gold answer keys.
 type EvalCmd struct {
+	KBFlags
+
 	Gold        string `help:"Folder (or file) of gold-format JSON articles to analyse and score." placeholder:"DIR" xor:"mode"`
 	Conll       string `help:"GermEval 2014 / CoNLL file to score the NER tagger on." placeholder:"FILE" xor:"mode"`
 	Predictions string `help:"With --conll: score this file of predicted labels (same format) instead of running the built-in tagger." placeholder:"FILE"`
@@ -51,7 +53,7 @@ func (c *EvalCmd) runGold(g *Globals) error {
 	if len(golds) == 0 {
 		return fmt.Errorf("no gold files (*.json) in %s", c.Gold)
 	}
-	an, err := newAnalyzer(g, "auto", "")
+	an, err := newAnalyzer(g, c.KBFlags, "auto", "")
 	if err != nil {
 		return err
 	}

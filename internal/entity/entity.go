@@ -102,10 +102,13 @@ func New(k *kb.KB, tagger Tagger, opts Options, log *slog.Logger) (*Recognizer, 
 			if len(f) < 2 {
 				continue
 			}
-			last := f[len(f)-1]
-			if !seen[last] {
-				seen[last] = true
-				r.surnames[last] = append(r.surnames[last], e)
+			short := f[len(f)-1]
+			if k.FamilyNameFirst(e.Country) {
+				short = f[0]
+			}
+			if !seen[short] {
+				seen[short] = true
+				r.surnames[short] = append(r.surnames[short], e)
 			}
 		}
 	}

@@ -91,7 +91,9 @@ type KB struct {
 	// cityIndex finds cities of the bulk list by normalised name while
 	// loading, to merge them with the English-named places.
 	cityIndex map[string][]*Entity
-	extra     [][2]string // (lang, file) pairs already loaded, for Explain
+	// familyFirst holds the countries whose names put the family name first.
+	familyFirst map[string]bool
+	extra       [][2]string // (lang, file) pairs already loaded, for Explain
 }
 
 func newKB(langs []string) *KB {
@@ -109,6 +111,7 @@ func newKB(langs []string) *KB {
 		byEnName:     map[string]string{},
 		countryAlias: map[string]string{},
 		cityIndex:    map[string][]*Entity{},
+		familyFirst:  map[string]bool{},
 	}
 }
 

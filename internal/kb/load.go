@@ -33,6 +33,9 @@ func Load(opts Options) (*KB, error) {
 	if err := k.loadCountryAliases(); err != nil {
 		return nil, err
 	}
+	if err := k.loadNameOrder(); err != nil {
+		return nil, err
+	}
 	files, err := embeddedFiles("orgs")
 	if err != nil {
 		return nil, fmt.Errorf("kb: %w", err)
@@ -131,6 +134,25 @@ func (k *KB) loadCountryAliases() error {
 		return nil
 	})
 }
+
+func (k *KB) loadNameOrder() error {
+	const name = "data/name_order.tsv"
+	f, err := dataFiles.Open(name)
+	if err != nil {
+		return fmt.Errorf("kb: %w", err)
+	}
+	defer f.Close()
+	return readTSV(f, name, 2, func(_ int, c []string) error {
+		if c[1] == "family-first" {
+			k.familyFirst[strings.ToUpper(c[0])] = true
+		}
+		return nil
+	})
+}
+
+// FamilyNameFirst reports whether people of a country are referred to by
+// the first word of their name ("Kim" for Kim Jong Un).
+func (k *KB) FamilyNameFirst(iso3 string) bool { return k.familyFirst[iso3] }
 
 func (k *KB) loadOrgs(name string) error {
 	f, err := dataFiles.Open(name)
