@@ -43,7 +43,7 @@ type Options struct {
 
 // DefaultOptions returns the settings for German and English news.
 func DefaultOptions() Options {
-	return Options{Languages: []string{"de", "en"}, CityRank: 40}
+	return Options{Languages: []string{"de", "en"}, CityRank: 3}
 }
 
 // Recognizer is the entity stage of the pipeline. It is safe for
@@ -56,6 +56,7 @@ type Recognizer struct {
 	pronouns map[string]bool
 	dets     map[string]bool
 	locative map[string]bool
+	function map[string]bool // closed-class words, never names on their own
 	surnames map[string][]*kb.Entity
 }
 
@@ -69,7 +70,7 @@ func New(k *kb.KB, tagger Tagger, opts Options, log *slog.Logger) (*Recognizer, 
 	}
 	r := &Recognizer{
 		kb: k, tagger: tagger, opts: opts, log: log.With("component", "entity"),
-		pronouns: map[string]bool{}, dets: map[string]bool{}, locative: map[string]bool{},
+		pronouns: map[string]bool{}, dets: map[string]bool{}, locative: map[string]bool{}, function: map[string]bool{},
 		surnames: map[string][]*kb.Entity{},
 	}
 	for _, code := range opts.Languages {
@@ -82,7 +83,7 @@ func New(k *kb.KB, tagger Tagger, opts Options, log *slog.Logger) (*Recognizer, 
 		for _, pair := range []struct {
 			name string
 			set  map[string]bool
-		}{{"determiners", r.dets}, {"locative", r.locative}} {
+		}{{"determiners", r.dets}, {"locative", r.locative}, {"function_words", r.function}} {
 			l, err := lang.List(code, pair.name)
 			if err != nil {
 				continue
@@ -292,10 +293,8 @@ func (a *articleState) accept(forms []kb.Form, s token.Span, i, j int, tagged []
 		if f.Acronym && !allCaps(surface) {
 			continue
 		}
-		if e.Kind == kb.KindCity && j-i == 1 {
-			if !a.cityCue(s, i, tagged) && e.Population < 100000-a.r.opts.CityRank {
-				continue
-			}
+		if e.Kind == kb.KindCity && !a.cityFits(e, s, i, j, tagged) {
+			continue
 		}
 		return f, true
 	}
@@ -321,6 +320,30 @@ func hasExactAlias(e *kb.Entity, text string) bool {
 		}
 	}
 	return false
+}
+
+// cityFits decides whether tokens [i, j) name city e. The long tail of
+// the city list collides with given names ("David", "Nigel"), surnames
+// ("Lund") and German nouns ("Straßen"), so a city that is neither curated
+// nor among the largest of its country needs a locative cue or the
+// tagger's agreement, and none is taken inside a person's name.
+func (a *articleState) cityFits(e *kb.Entity, s token.Span, i, j int, tagged []string) bool {
+	toks := a.d.Tokens
+	curated := e.Population >= 100000
+	if !curated && j-i == 1 {
+		// "Björn Lund": a capitalised unknown word before; "David Cameron":
+		// a capitalised word after.
+		if i > s.First && upperFirst(toks[i-1].Text) && isWord(toks[i-1]) && len(a.r.kb.LookupKey(a.norms[i-1])) == 0 && !a.r.function[a.norms[i-1]] {
+			return false
+		}
+		if j < s.Last && upperFirst(toks[j].Text) && isWord(toks[j]) {
+			return false
+		}
+	}
+	if curated || j-i > 1 || e.Population >= 100000-a.r.opts.CityRank {
+		return true
+	}
+	return a.cityCue(s, i, tagged)
 }
 
 // cityCue reports whether token i reads as a place: after a locative
@@ -349,6 +372,9 @@ func (a *articleState) matchToken(si int, s token.Span, i int, inQuote bool) boo
 		return false
 	}
 	norm := a.norms[i]
+	if a.institutionCity(si, s, i) {
+		return true
+	}
 	// Role nouns first: "US-Präsident" is a role, not just a compound.
 	if len(a.r.kb.RoleNouns(norm)) > 0 {
 		a.compoundParts(si, t)
@@ -366,12 +392,12 @@ func (a *articleState) matchToken(si int, s token.Span, i int, inQuote bool) boo
 			}
 			return true
 		}
-		if len(a.r.surnames[base]) > 0 {
+		if len(a.r.surnames[base]) > 0 && !a.r.function[norm] {
 			a.pending = append(a.pending, mention{start: t.Start, end: t.End, text: text, form: "surname", name: base, sentence: si, tokIndex: i, subject: !inQuote})
 			return true
 		}
 	}
-	if len(a.r.surnames[norm]) > 0 {
+	if len(a.r.surnames[norm]) > 0 && !a.r.function[norm] {
 		a.pending = append(a.pending, mention{start: t.Start, end: t.End, text: text, form: "surname", name: norm, sentence: si, tokIndex: i, subject: !inQuote})
 		return true
 	}
@@ -442,13 +468,55 @@ func (a *articleState) institutionAfter(si int, s token.Span, i int, country *kb
 		if k := i + n; k < s.Last && isWord(toks[k]) && upperFirst(toks[k].Text) && len(a.r.kb.LookupKey(a.norms[k])) > 0 {
 			return
 		}
-		name := expandTemplate(in.Template, country.Name, a.r.kb.Adjective("en", country.Country))
+		name := expandTemplate(in.Template, a.r.kb.PhraseName(country.Country), a.r.kb.Adjective("en", country.Country))
+		end := i + n
+		if city, k := a.cityAfter(s, end); city != nil {
+			name += " in " + city.Name
+			end = k
+		}
 		a.mentions = append(a.mentions, mention{
 			start: toks[i].Start, end: toks[i+n-1].End, text: a.text(toks[i].Start, toks[i+n-1].End), form: kb.FormInstitution,
 			sentence: si, tokIndex: i, name: name, typ: kb.TypeORG, country: country.Country,
 		})
 		return
 	}
+}
+
+// cityAfter reads "in Hamburg" / "im Istanbuler …" after token i and
+// returns the city and the token after it.
+func (a *articleState) cityAfter(s token.Span, i int) (*kb.Entity, int) {
+	toks := a.d.Tokens
+	if i+1 >= s.Last || !a.r.locative[strings.ToLower(toks[i].Text)] {
+		return nil, i
+	}
+	for _, f := range a.r.kb.LookupKey(a.norms[i+1]) {
+		if f.Kind == kb.FormName && f.Entity.Kind == kb.KindCity {
+			return f.Entity, i + 2
+		}
+	}
+	return nil, i
+}
+
+// institutionCity names "die Polizei in Hamburg" after the city when no
+// country stands before the noun: Hamburg Police.
+func (a *articleState) institutionCity(si int, s token.Span, i int) bool {
+	in, ok := a.r.kb.InstitutionNoun(a.norms[i])
+	if !ok {
+		return false
+	}
+	city, _ := a.cityAfter(s, i+1)
+	if city == nil {
+		return false
+	}
+	name := in.Template
+	if strings.HasPrefix(name, "{country} ") {
+		name = city.Name + strings.TrimPrefix(name, "{country}")
+	} else {
+		name = expandTemplate(name, a.r.kb.PhraseName(city.Country), a.r.kb.Adjective("en", city.Country)) + " in " + city.Name
+	}
+	t := a.d.Tokens[i]
+	a.mentions = append(a.mentions, mention{start: t.Start, end: t.End, text: t.Text, form: kb.FormInstitution, sentence: si, tokIndex: i, name: name, typ: kb.TypeORG, country: city.Country})
+	return true
 }
 
 func expandTemplate(t, country, adjective string) string {

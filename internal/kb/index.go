@@ -93,7 +93,9 @@ type KB struct {
 	cityIndex map[string][]*Entity
 	// familyFirst holds the countries whose names put the family name first.
 	familyFirst map[string]bool
-	extra       [][2]string // (lang, file) pairs already loaded, for Explain
+	// definite holds the countries whose English name takes "the".
+	definite map[string]bool
+	extra    [][2]string // (lang, file) pairs already loaded, for Explain
 }
 
 func newKB(langs []string) *KB {
@@ -112,6 +114,7 @@ func newKB(langs []string) *KB {
 		countryAlias: map[string]string{},
 		cityIndex:    map[string][]*Entity{},
 		familyFirst:  map[string]bool{},
+		definite:     map[string]bool{},
 	}
 }
 

@@ -128,13 +128,13 @@ func TestLoadExtraAndHolders(t *testing.T) {
 		t.Fatal(err)
 	}
 	fs := k.Lookup("Jana Beispiel")
-	if len(fs) == 0 || fs[0].Entity.ID != "actor:jane-example" || fs[0].Entity.CAMEO != "DEUGOV" {
+	if len(fs) == 0 || fs[0].Entity.ID != "actor:jane-example" || fs[0].Entity.CAMEO != "ATLGOV" {
 		t.Fatalf("extra actor not found: %+v", fs)
 	}
-	if hs := k.Holders("foreign_minister", "DEU", "2031-05-01"); len(hs) != 1 || hs[0].Name != "Jane Example" {
+	if hs := k.Holders("foreign_minister", "ATL", "2031-05-01"); len(hs) != 1 || hs[0].Name != "Jane Example" {
 		t.Errorf("holders %+v", hs)
 	}
-	if hs := k.Holders("foreign_minister", "DEU", "2035-05-01"); len(hs) != 0 {
+	if hs := k.Holders("foreign_minister", "ATL", "2035-05-01"); len(hs) != 0 {
 		t.Errorf("holders after the term: %+v", hs)
 	}
 	if err := k.LoadExtra("testdata/broken.tsv"); !errors.Is(err, ErrFormat) {

@@ -36,6 +36,9 @@ func Load(opts Options) (*KB, error) {
 	if err := k.loadNameOrder(); err != nil {
 		return nil, err
 	}
+	if err := k.loadDefinite(); err != nil {
+		return nil, err
+	}
 	files, err := embeddedFiles("orgs")
 	if err != nil {
 		return nil, fmt.Errorf("kb: %w", err)
@@ -148,6 +151,32 @@ func (k *KB) loadNameOrder() error {
 		}
 		return nil
 	})
+}
+
+func (k *KB) loadDefinite() error {
+	const name = "data/definite_names.tsv"
+	f, err := dataFiles.Open(name)
+	if err != nil {
+		return fmt.Errorf("kb: %w", err)
+	}
+	defer f.Close()
+	return readTSV(f, name, 1, func(_ int, c []string) error {
+		k.definite[strings.ToUpper(c[0])] = true
+		return nil
+	})
+}
+
+// PhraseName returns a country's English name as it stands inside a
+// phrase: "the United States", "Germany".
+func (k *KB) PhraseName(iso3 string) string {
+	c := k.Country(iso3)
+	if c == nil {
+		return iso3
+	}
+	if k.definite[c.Country] {
+		return "the " + c.Name
+	}
+	return c.Name
 }
 
 // FamilyNameFirst reports whether people of a country are referred to by
