@@ -146,6 +146,9 @@ type articleState struct {
 	mentions  []mention
 	refs      []analysis.Reference
 	pending   []mention // surnames, role nouns and pronouns resolved after the names
+	// countries holds the actor keys the article names (places,
+	// adjectives, organisations), which short names must agree with.
+	countries map[string]bool
 }
 
 func (a *articleState) run() {
@@ -504,16 +507,16 @@ func (a *articleState) institutionCity(si int, s token.Span, i int) bool {
 	if !ok {
 		return false
 	}
+	// Only bodies of the place itself take its name ("Hamburg Police");
+	// an embassy in a city belongs to another country.
+	if !strings.HasPrefix(in.Template, "{country} ") {
+		return false
+	}
 	city, _ := a.cityAfter(s, i+1)
 	if city == nil {
 		return false
 	}
-	name := in.Template
-	if strings.HasPrefix(name, "{country} ") {
-		name = city.Name + strings.TrimPrefix(name, "{country}")
-	} else {
-		name = expandTemplate(name, a.r.kb.PhraseName(city.Country), a.r.kb.Adjective("en", city.Country)) + " in " + city.Name
-	}
+	name := city.Name + strings.TrimPrefix(in.Template, "{country}")
 	t := a.d.Tokens[i]
 	a.mentions = append(a.mentions, mention{start: t.Start, end: t.End, text: t.Text, form: kb.FormInstitution, sentence: si, tokIndex: i, name: name, typ: kb.TypeORG, country: city.Country})
 	return true
@@ -596,6 +599,17 @@ func runeSlice(s string, start, end int) string {
 // resolvePending links surnames, role nouns and pronouns, in text order,
 // once every full name of the article is known.
 func (a *articleState) resolvePending() {
+	a.countries = map[string]bool{}
+	for _, m := range a.mentions {
+		if m.ent != nil {
+			a.countries[m.ent.Affiliation] = true
+			a.countries[m.ent.Country] = true
+		}
+	}
+	for _, r := range a.refs {
+		a.countries[r.Key] = true
+	}
+	delete(a.countries, "")
 	sort.SliceStable(a.pending, func(i, j int) bool { return a.pending[i].start < a.pending[j].start })
 	for _, p := range a.pending {
 		switch p.form {
@@ -645,8 +659,14 @@ func (a *articleState) resolveSurname(norm string) *kb.Entity {
 	if len(local) == 1 {
 		return local[0]
 	}
+	// Without a full name in the article, take the one office holder of
+	// that surname whose country the article is about: "Trump" in a story
+	// that names the USA, but not Ethiopia's "Abiy Ahmed" for any "Ahmed".
 	var active []*kb.Entity
 	for _, c := range a.r.surnames[norm] {
+		if !a.countries[c.Affiliation] && !a.countries[c.Country] {
+			continue
+		}
 		for _, role := range c.Roles {
 			if role.ActiveOn(a.published) {
 				active = append(active, c)
@@ -656,9 +676,6 @@ func (a *articleState) resolveSurname(norm string) *kb.Entity {
 	}
 	if len(active) == 1 {
 		return active[0]
-	}
-	if len(a.r.surnames[norm]) == 1 && a.published == "" {
-		return a.r.surnames[norm][0]
 	}
 	return nil
 }

@@ -43,7 +43,11 @@ func Load(opts Options) (*KB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("kb: %w", err)
 	}
-	for _, name := range files {
+	misc, err := embeddedFiles("misc")
+	if err != nil {
+		return nil, fmt.Errorf("kb: %w", err)
+	}
+	for _, name := range append(files, misc...) {
 		if err := k.loadOrgs(name); err != nil {
 			return nil, err
 		}
