@@ -735,11 +735,15 @@ func (a *articleState) contextCountry(p mention) string {
 // closest earlier body sentence: its first person mention outside quotes.
 func (a *articleState) resolvePronoun(p mention) *kb.Entity {
 	paras := a.d.Result.Paragraphs
-	for si := p.sentence; si >= 0 && si >= p.sentence-2; si-- {
+	// Look back over at most two body sentences besides the pronoun's own;
+	// captions and credits between them are skipped, not counted.
+	body := 0
+	for si := p.sentence; si >= 0 && body <= 2; si-- {
 		sent := a.d.Result.Sentences[si]
 		if k := paras[sent.Paragraph].Kind; k != analysis.KindBody && k != analysis.KindTitle {
 			continue
 		}
+		body++
 		var best *mention
 		for k := range a.mentions {
 			m := &a.mentions[k]

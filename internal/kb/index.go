@@ -359,7 +359,9 @@ func (k *KB) index() {
 		}
 		for _, r := range e.Roles {
 			key := r.Role + "@" + r.Key
-			k.holders[key] = append(k.holders[key], e)
+			if hs := k.holders[key]; len(hs) == 0 || hs[len(hs)-1] != e {
+				k.holders[key] = append(hs, e)
+			}
 		}
 	}
 	for _, fs := range k.forms {
