@@ -6,6 +6,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/entity"
 	"github.com/newsgraph/newsgraph/internal/eval"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
+	"github.com/newsgraph/newsgraph/internal/quote"
 )
 
 // newAnalyzer builds the analysis pipeline with every stage this build has.
@@ -21,7 +22,11 @@ func newAnalyzer(g *Globals, kf KBFlags, language, published string) (*pipeline.
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(opts, g.Log, rec)
+	quotes, err := quote.New(quote.DefaultOptions(), g.Log)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(opts, g.Log, rec, quotes)
 }
 
 // errNoTagger says that this build has no statistical NER tagger yet.

@@ -507,16 +507,22 @@ func (a *articleState) institutionCity(si int, s token.Span, i int) bool {
 	if !ok {
 		return false
 	}
-	// Only bodies of the place itself take its name ("Hamburg Police");
-	// an embassy in a city belongs to another country.
-	if !strings.HasPrefix(in.Template, "{country} ") {
+	// An embassy or consulate in a city belongs to another country; other
+	// bodies belong to the city's country ("das Präsidialamt in Seoul"),
+	// and local ones take the city's name ("Hamburg Police").
+	if strings.Contains(in.Template, "Embassy") || strings.Contains(in.Template, "Consulate") {
 		return false
 	}
 	city, _ := a.cityAfter(s, i+1)
 	if city == nil {
 		return false
 	}
-	name := city.Name + strings.TrimPrefix(in.Template, "{country}")
+	var name string
+	if strings.HasPrefix(in.Template, "{country} ") {
+		name = city.Name + strings.TrimPrefix(in.Template, "{country}")
+	} else {
+		name = expandTemplate(in.Template, a.r.kb.PhraseName(city.Country), a.r.kb.Adjective("en", city.Country))
+	}
 	t := a.d.Tokens[i]
 	a.mentions = append(a.mentions, mention{start: t.Start, end: t.End, text: t.Text, form: kb.FormInstitution, sentence: si, tokIndex: i, name: name, typ: kb.TypeORG, country: city.Country})
 	return true
