@@ -30,6 +30,7 @@ type CLI struct {
 	Analyze AnalyzeCmd `cmd:"" help:"Analyse articles and print what is found in them."`
 	Eval    EvalCmd    `cmd:"" help:"Score newsgraph against gold answer keys."`
 	KB      KBCmd      `cmd:"" name:"kb" help:"Show what a name links to in the knowledge base, and why."`
+	Train   TrainCmd   `cmd:"" help:"Train the statistical models from the shared data."`
 	Version VersionCmd `cmd:"" help:"Print the version of newsgraph."`
 }
 

@@ -1,10 +1,9 @@
 package cli
 
 import (
-	"errors"
-
 	"github.com/newsgraph/newsgraph/internal/entity"
 	"github.com/newsgraph/newsgraph/internal/eval"
+	"github.com/newsgraph/newsgraph/internal/ner"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 	"github.com/newsgraph/newsgraph/internal/quote"
 )
@@ -18,7 +17,11 @@ func newAnalyzer(g *Globals, kf KBFlags, language, published string) (*pipeline.
 	if err != nil {
 		return nil, err
 	}
-	rec, err := entity.New(k, nil, entity.DefaultOptions(), g.Log)
+	tagger, err := ner.Default()
+	if err != nil {
+		return nil, err
+	}
+	rec, err := entity.New(k, tagger, entity.DefaultOptions(), g.Log)
 	if err != nil {
 		return nil, err
 	}
@@ -29,10 +32,7 @@ func newAnalyzer(g *Globals, kf KBFlags, language, published string) (*pipeline.
 	return pipeline.New(opts, g.Log, rec, quotes)
 }
 
-// errNoTagger says that this build has no statistical NER tagger yet.
-var errNoTagger = errors.New("this build has no built-in NER tagger yet; score a tagger's output with --predictions FILE")
-
 // newTagger returns the built-in statistical NER tagger.
 func newTagger() (eval.Tagger, error) {
-	return nil, errNoTagger
+	return ner.Default()
 }

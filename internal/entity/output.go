@@ -31,6 +31,12 @@ func (a *articleState) output() {
 			key = m.ent.ID
 		default:
 			norm := kb.Normalize(m.name)
+			// "Khashoggis" is the genitive of "Khashoggi".
+			if strings.HasSuffix(norm, "s") {
+				if k, ok := groups["name:"+m.typ+":"+strings.TrimSuffix(norm, "s")]; ok && k != nil {
+					norm = strings.TrimSuffix(norm, "s")
+				}
+			}
 			key = "name:" + m.typ + ":" + norm
 			if f := strings.Fields(norm); len(f) == 1 && m.typ == kb.TypePER {
 				if k, ok := lastWord[f[0]]; ok {

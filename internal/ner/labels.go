@@ -52,9 +52,9 @@ func allowed(prev, cur int) bool {
 type labelScheme int
 
 const (
-	schemeGeneric labelScheme = iota // PER/LOC/ORG/MISC (CoNLL-2002/2003, Europeana)
-	schemeMobIE                      // location*, organization*, person; the rest is O
-	schemeGermEval                   // PER/LOC/ORG/OTH with -deriv/-part variants
+	schemeGeneric  labelScheme = iota // PER/LOC/ORG/MISC (CoNLL-2002/2003, Europeana)
+	schemeMobIE                       // location*, organization*, person; the rest is O
+	schemeGermEval                    // PER/LOC/ORG/OTH with -deriv/-part variants
 )
 
 // normLabel maps a raw tag of the given scheme to a BIO label over
