@@ -385,9 +385,9 @@ func (a *articleState) matchToken(si int, s token.Span, i int, inQuote bool) boo
 		return true
 	}
 	// Genitive of a name or surname: "Kims", "Trumps", "Xis".
-	if strings.HasSuffix(text, "s") && len(text) > 2 {
+	if strings.HasSuffix(text, "s") && len(text) > 3 && !a.r.function[norm] {
 		base := strings.TrimSuffix(norm, "s")
-		if forms := a.r.kb.LookupKey(base); len(forms) > 0 && forms[0].Entity.Kind != kb.KindCity {
+		if forms := a.r.kb.LookupKey(base); len(forms) > 0 && forms[0].Entity.Kind != kb.KindCity && !(forms[0].Acronym && !allCaps(text[:len(text)-1])) {
 			f := forms[0]
 			a.mentions = append(a.mentions, mention{start: t.Start, end: t.End, text: text, form: kb.FormGenitive, sentence: si, tokIndex: i, ent: f.Entity, subject: !inQuote && f.Entity.Type == kb.TypePER})
 			if f.Entity.Kind == kb.KindCountry {
