@@ -57,6 +57,7 @@ type Recognizer struct {
 	dets     map[string]bool
 	locative map[string]bool
 	function map[string]bool // closed-class words, never names on their own
+	given    map[string]bool // given names, as written
 	surnames map[string][]*kb.Entity
 }
 
@@ -70,7 +71,7 @@ func New(k *kb.KB, tagger Tagger, opts Options, log *slog.Logger) (*Recognizer, 
 	}
 	r := &Recognizer{
 		kb: k, tagger: tagger, opts: opts, log: log.With("component", "entity"),
-		pronouns: map[string]bool{}, dets: map[string]bool{}, locative: map[string]bool{}, function: map[string]bool{},
+		pronouns: map[string]bool{}, dets: map[string]bool{}, locative: map[string]bool{}, function: map[string]bool{}, given: map[string]bool{},
 		surnames: map[string][]*kb.Entity{},
 	}
 	for _, code := range opts.Languages {
@@ -83,7 +84,7 @@ func New(k *kb.KB, tagger Tagger, opts Options, log *slog.Logger) (*Recognizer, 
 		for _, pair := range []struct {
 			name string
 			set  map[string]bool
-		}{{"determiners", r.dets}, {"locative", r.locative}, {"function_words", r.function}} {
+		}{{"determiners", r.dets}, {"locative", r.locative}, {"function_words", r.function}, {"given_names", r.given}} {
 			l, err := lang.List(code, pair.name)
 			if err != nil {
 				continue
@@ -200,6 +201,13 @@ func (a *articleState) sentence(si int, s token.Span) {
 			i++
 			continue
 		}
+		if n := a.matchFullName(si, s, i, inQuote); n > 0 {
+			for j := i; j < i+n; j++ {
+				covered[j-s.First] = true
+			}
+			i += n
+			continue
+		}
 		if n := a.matchName(si, s, i, inQuote, tagged); n > 0 {
 			for j := i; j < i+n; j++ {
 				covered[j-s.First] = true
@@ -215,6 +223,63 @@ func (a *articleState) sentence(si int, s token.Span) {
 	if tagged != nil {
 		a.taggerSpans(si, s, tagged, covered)
 	}
+}
+
+// nameParticles join the parts of a name: "Saud al-Qahtani" is written
+// with the particle inside the token, "Ursula von der Leyen" with it apart.
+var nameParticles = map[string]bool{"von": true, "van": true, "der": true, "de": true, "da": true, "di": true, "del": true, "bin": true, "ibn": true, "al": true, "el": true, "le": true, "la": true}
+
+// matchFullName finds a person the knowledge base does not know from a
+// given name followed by capitalised words: "Björn Lund", "Hamad Hassan".
+// It returns the number of tokens taken, or 0.
+func (a *articleState) matchFullName(si int, s token.Span, i int, inQuote bool) int {
+	toks := a.d.Tokens
+	if !a.r.given[toks[i].Text] || i+1 >= s.Last {
+		return 0
+	}
+	// A known name starting here is the gazetteer's to take.
+	if fs := a.r.kb.LookupKey(a.norms[i] + " " + a.norms[i+1]); len(fs) > 0 {
+		return 0
+	}
+	j := i + 1
+	for j < s.Last && j < i+4 {
+		t := toks[j]
+		if !isWord(t) {
+			break
+		}
+		if nameParticles[t.Text] && j+1 < s.Last && upperFirst(toks[j+1].Text) {
+			j++
+			continue
+		}
+		if !upperFirst(t.Text) || a.r.function[a.norms[j]] || len(a.r.kb.RoleNouns(a.norms[j])) > 0 {
+			break
+		}
+		// "nannte Kim Trump einen …": the next word is another person.
+		if j == i+1 && len(a.r.surnames[a.norms[j]]) > 0 {
+			return 0
+		}
+		j++
+	}
+	if j == i+1 {
+		return 0
+	}
+	text := a.text(toks[i].Start, toks[j-1].End)
+	name := text
+	if strings.HasSuffix(name, "s") && a.hasName(strings.TrimSuffix(name, "s")) {
+		name = strings.TrimSuffix(name, "s")
+	}
+	a.mentions = append(a.mentions, mention{start: toks[i].Start, end: toks[j-1].End, text: text, form: "name", sentence: si, tokIndex: i, name: name, typ: kb.TypePER, subject: !inQuote})
+	return j - i
+}
+
+// hasName reports whether an unknown person of this name was seen.
+func (a *articleState) hasName(name string) bool {
+	for _, m := range a.mentions {
+		if m.ent == nil && m.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // matchName tries the longest knowledge-base name starting at token i and
@@ -666,7 +731,44 @@ func (a *articleState) resolvePending() {
 			}
 		}
 	}
+	a.unknownSurnames()
 	sort.SliceStable(a.mentions, func(i, j int) bool { return a.mentions[i].start < a.mentions[j].start })
+}
+
+// unknownSurnames links the later short mentions of people the knowledge
+// base does not know: "Lund" after "Björn Lund", "Khashoggis" after
+// "Jamal Khashoggi".
+func (a *articleState) unknownSurnames() {
+	last := map[string]string{}
+	covered := map[int]bool{}
+	for _, m := range a.mentions {
+		covered[m.start] = true
+		if m.ent != nil || m.typ != kb.TypePER {
+			continue
+		}
+		if f := strings.Fields(m.name); len(f) > 1 {
+			last[f[len(f)-1]] = m.name
+		}
+	}
+	if len(last) == 0 {
+		return
+	}
+	for si, sp := range a.d.Sentences {
+		for i := sp.First; i < sp.Last; i++ {
+			t := a.d.Tokens[i]
+			if covered[t.Start] || !upperFirst(t.Text) {
+				continue
+			}
+			name, ok := last[t.Text]
+			if !ok && strings.HasSuffix(t.Text, "s") {
+				name, ok = last[strings.TrimSuffix(t.Text, "s")]
+			}
+			if !ok {
+				continue
+			}
+			a.mentions = append(a.mentions, mention{start: t.Start, end: t.End, text: t.Text, form: "surname", sentence: si, tokIndex: i, name: name, typ: kb.TypePER, subject: true})
+		}
+	}
 }
 
 // resolveSurname links a short name to a person of the article with that

@@ -38,7 +38,10 @@ func (a *articleState) output() {
 				}
 			}
 			key = "name:" + m.typ + ":" + norm
-			if f := strings.Fields(norm); len(f) == 1 && m.typ == kb.TypePER {
+			if m.form == "surname" && m.typ == kb.TypePER {
+				norm = kb.Normalize(m.name)
+				key = "name:" + m.typ + ":" + norm
+			} else if f := strings.Fields(norm); len(f) == 1 && m.typ == kb.TypePER {
 				if k, ok := lastWord[f[0]]; ok {
 					key = k
 				}
