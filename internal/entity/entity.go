@@ -238,8 +238,12 @@ func (a *articleState) matchFullName(si int, s token.Span, i int, inQuote bool) 
 		return 0
 	}
 	// A known name starting here is the gazetteer's to take.
-	if fs := a.r.kb.LookupKey(a.norms[i] + " " + a.norms[i+1]); len(fs) > 0 {
-		return 0
+	key := a.norms[i]
+	for k := i + 1; k < s.Last && k < i+5; k++ {
+		key += " " + a.norms[k]
+		if len(a.r.kb.LookupKey(key)) > 0 {
+			return 0
+		}
 	}
 	j := i + 1
 	for j < s.Last && j < i+4 {
