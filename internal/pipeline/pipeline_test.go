@@ -12,7 +12,7 @@ import (
 
 func TestPublished(t *testing.T) {
 	tests := []struct {
-		name, text, flag, meta  string
+		name, text, flag, meta   string
 		wantPub, wantSrc, wantDL string
 	}{
 		{"flag wins", "KIEW, 24. Februar (Reuters) - Russland greift an.", "2022-02-25", "2022-02-26", "2022-02-25", "flag", "2022-02-24"},
