@@ -541,10 +541,12 @@ func (a *articleState) institutionAfter(si int, s token.Span, i int, country *kb
 			return
 		}
 		name := expandTemplate(in.Template, a.r.kb.PhraseName(country.Country), a.r.kb.Adjective("en", country.Country))
-		end := i + n
-		if city, k := a.cityAfter(s, end); city != nil {
-			name += " in " + city.Name
-			end = k
+		// Missions abroad are told apart by their city: "Embassy of
+		// Germany in Beirut".
+		if strings.Contains(in.Template, "Embassy") || strings.Contains(in.Template, "Consulate") {
+			if city, _ := a.cityAfter(s, i+n); city != nil {
+				name += " in " + city.Name
+			}
 		}
 		a.mentions = append(a.mentions, mention{
 			start: toks[i].Start, end: toks[i+n-1].End, text: a.text(toks[i].Start, toks[i+n-1].End), form: kb.FormInstitution,
@@ -714,13 +716,11 @@ func (a *articleState) resolvePending() {
 			if e := a.resolveSurname(p.name); e != nil {
 				p.ent = e
 				a.mentions = append(a.mentions, p)
-			} else if p.typ == kb.TypePER || !strings.HasSuffix(p.text, "s") {
-				// An unknown single name: keep it if the tagger said PER.
-				if p.typ == kb.TypePER {
-					p.name = p.text
-					a.mentions = append(a.mentions, p)
-				}
 			}
+			// An unknown single word is not kept as a person of its own:
+			// the tagger's single-word names are wrong more often than
+			// right; a surname of a full name found elsewhere in the
+			// article is linked by unknownSurnames.
 		case "role":
 			if e := a.resolveRole(p); e != nil {
 				p.ent = e
