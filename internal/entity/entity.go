@@ -447,6 +447,23 @@ func (a *articleState) matchToken(si int, s token.Span, i int, inQuote bool) boo
 	if a.institutionCity(si, s, i) {
 		return true
 	}
+	// "die Polizei" alone: the local body of the article's city, named once
+	// the places are known.
+	if in, ok := a.r.kb.InstitutionNoun(norm); ok && strings.HasPrefix(in.Template, "{country} ") && i > s.First && a.r.dets[strings.ToLower(a.d.Tokens[i-1].Text)] {
+		a.pending = append(a.pending, mention{start: t.Start, end: t.End, text: text, form: "local", sentence: si, tokIndex: i, name: in.Template, typ: kb.TypeORG})
+		return true
+	}
+	// "die Hamburger Polizei": a city adjective in -er before a local body.
+	if strings.HasSuffix(text, "er") && i+1 < s.Last && len(text) > 4 {
+		if city := a.cityNamed(strings.TrimSuffix(norm, "er")); city != nil {
+			if in, ok := a.r.kb.InstitutionNoun(a.norms[i+1]); ok && strings.HasPrefix(in.Template, "{country} ") {
+				t2 := a.d.Tokens[i+1]
+				a.mentions = append(a.mentions, mention{start: t2.Start, end: t2.End, text: t2.Text, form: kb.FormInstitution, sentence: si, tokIndex: i + 1,
+					name: city.Name + strings.TrimPrefix(in.Template, "{country}"), typ: kb.TypeORG, country: city.Country})
+				return true
+			}
+		}
+	}
 	// Role nouns first: "US-Präsident" is a role, not just a compound.
 	if len(a.r.kb.RoleNouns(norm)) > 0 {
 		a.compoundParts(si, t)
@@ -569,6 +586,40 @@ func (a *articleState) cityAfter(s token.Span, i int) (*kb.Entity, int) {
 		}
 	}
 	return nil, i
+}
+
+// mainCity is the city an article is about: its dateline city, else the
+// city it names most often, if it names one at least twice.
+func (a *articleState) mainCity() *kb.Entity {
+	if dl := a.d.Result.Dateline; dl != nil && len(dl.Places) > 0 {
+		if c := a.cityNamed(kb.Normalize(dl.Places[0].Text)); c != nil {
+			return c
+		}
+	}
+	count := map[*kb.Entity]int{}
+	var best *kb.Entity
+	for _, m := range a.mentions {
+		if m.ent != nil && m.ent.Kind == kb.KindCity {
+			count[m.ent]++
+			if best == nil || count[m.ent] > count[best] {
+				best = m.ent
+			}
+		}
+	}
+	if best != nil && count[best] >= 2 {
+		return best
+	}
+	return nil
+}
+
+// cityNamed returns the city a normalised name reads as, or nil.
+func (a *articleState) cityNamed(key string) *kb.Entity {
+	for _, f := range a.r.kb.LookupKey(key) {
+		if f.Kind == kb.FormName && f.Entity.Kind == kb.KindCity && f.Entity.Population >= 100000 {
+			return f.Entity
+		}
+	}
+	return nil
 }
 
 // institutionCity names "die Polizei in Hamburg" after the city when no
@@ -725,6 +776,13 @@ func (a *articleState) resolvePending() {
 			if e := a.resolveRole(p); e != nil {
 				p.ent = e
 				p.subject = true
+				a.mentions = append(a.mentions, p)
+			}
+		case "local":
+			if city := a.mainCity(); city != nil {
+				p.name = city.Name + strings.TrimPrefix(p.name, "{country}")
+				p.country = city.Country
+				p.form = kb.FormInstitution
 				a.mentions = append(a.mentions, p)
 			}
 		case "pronoun":
