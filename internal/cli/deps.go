@@ -6,6 +6,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/ner"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 	"github.com/newsgraph/newsgraph/internal/quote"
+	"github.com/newsgraph/newsgraph/internal/timex"
 )
 
 // newAnalyzer builds the analysis pipeline with every stage this build has.
@@ -25,11 +26,15 @@ func newAnalyzer(g *Globals, kf KBFlags, language, published string) (*pipeline.
 	if err != nil {
 		return nil, err
 	}
+	dates, err := timex.New(timex.DefaultOptions())
+	if err != nil {
+		return nil, err
+	}
 	quotes, err := quote.New(quote.DefaultOptions(), g.Log)
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(opts, g.Log, rec, quotes)
+	return pipeline.New(opts, g.Log, rec, dates, quotes)
 }
 
 // newTagger returns the built-in statistical NER tagger.
