@@ -217,13 +217,30 @@ func (s *state) emitIndirect(si, a, b int, name string) {
 	if b <= a {
 		return
 	}
+	// Speech reported inside reported speech: "Xi habe ihm gesagt, dass
+	// das Treffen … markiere, sagte Abe" is Xi's; Abe remains the one who
+	// spoke last, for the sentences that follow.
+	outer := name
+	for k := a + 1; k+2 < b; k++ {
+		if s.inDirect[k] || !s.q.speech[strings.ToLower(toks[k].Text)] || toks[k+1].Text != "," {
+			continue
+		}
+		if inner, ok := s.nearestIn(toks[k].Start, toks[a].Start, toks[k].Start); ok && inner.name != name {
+			c := k + 2
+			if strings.EqualFold(toks[c].Text, "dass") && c+1 < b {
+				c++
+			}
+			a, name = c, inner.name
+		}
+		break
+	}
 	start, end := toks[a].Start, toks[b-1].End
 	text := s.text(start, end)
 	// Quotation marks inside reported speech are the reporter's; the
 	// words are what was said.
 	text = strings.NewReplacer("“", "", "”", "", "„", "", "«", "", "»", "", "\"", "").Replace(text)
 	s.quotes = append(s.quotes, analysis.Quote{Text: strings.Join(strings.Fields(text), " "), Speaker: name, Direct: false, Start: start, End: end})
-	s.lastSpeaker = name
+	s.lastSpeaker = outer
 	s.lastIndirect = si
 	s.lastQuoteSent = si
 }

@@ -151,7 +151,15 @@ func (q *Attributor) Annotate(ctx context.Context, d *pipeline.Document) error {
 		s.emitDirect(direct[di])
 	}
 	sort.SliceStable(s.quotes, func(i, j int) bool { return s.quotes[i].Start < s.quotes[j].Start })
-	d.Result.Quotes = append(d.Result.Quotes, s.quotes...)
+	// Quoted words inside reported speech belong to it.
+	kept := s.quotes[:0]
+	for _, q := range s.quotes {
+		if q.Direct && s.withinIndirect(q) {
+			continue
+		}
+		kept = append(kept, q)
+	}
+	d.Result.Quotes = append(d.Result.Quotes, kept...)
 	return nil
 }
 
@@ -461,6 +469,17 @@ func (s *state) markIndirect(si int) {
 			return
 		}
 	}
+}
+
+// withinIndirect reports whether a direct quotation lies inside a piece
+// of reported speech.
+func (s *state) withinIndirect(q analysis.Quote) bool {
+	for _, o := range s.quotes {
+		if !o.Direct && o.Start <= q.Start && q.End <= o.End+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSpeechVerb reports whether sentence si has a speech verb outside

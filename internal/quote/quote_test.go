@@ -111,7 +111,7 @@ func TestSeed(t *testing.T) {
 		{"Donald Trump", "Es wäre seltsam"}, {"Kim Jong Un", "geistig verwirrten"}, {"Shinzo Abe", "Ich sehe das"},
 		{"Donald Trump", "er bemühe sich"}, {"Donald Trump", "Chinas Präsident Xi"}, {"Donald Trump", "Xi wolle auch"},
 		{"PRK", "Trumps erster Staatsbesuch"}, {"Shinzo Abe", "beide hätten vereinbart"},
-		{"KOR", "Xi und Moon seien"}, {"Xinhua News Agency", "Xi habe Moon ermutigt"},
+		{"KOR", "Xi und Moon seien"}, {"Xinhua News Agency", "Xi habe Moon ermutigt"}, {"Xi Jinping", "das Treffen einen"},
 	}
 	for _, w := range want {
 		found := false
