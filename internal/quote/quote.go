@@ -398,12 +398,9 @@ func (s *state) attribute(dq directQuote) (string, bool) {
 
 // inside reports whether a code-point offset lies in a direct quotation.
 func (s *state) inside(off int) bool {
-	for i, t := range s.d.Tokens {
-		if t.Start <= off && off < t.End {
-			return s.inDirect[i]
-		}
-	}
-	return false
+	toks := s.d.Tokens
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+	return i < len(toks) && toks[i].Start <= off && s.inDirect[i]
 }
 
 // nearest returns the speaker mention closest to a verb at offset off, in

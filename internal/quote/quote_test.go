@@ -23,6 +23,17 @@ var (
 
 func analyze(t testing.TB, text, published string) analysis.Result {
 	t.Helper()
+	r, err := newAnalyzer(t, published).Analyze(context.Background(), source.Document{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// newAnalyzer builds a pipeline with the entity and quotation stages; the
+// knowledge base is loaded once for the whole test binary.
+func newAnalyzer(t testing.TB, published string) *pipeline.Analyzer {
+	t.Helper()
 	once.Do(func() {
 		k, err := kb.Load(kb.DefaultOptions())
 		if err != nil {
@@ -50,11 +61,7 @@ func analyze(t testing.TB, text, published string) analysis.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := a.Analyze(context.Background(), source.Document{Text: text})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return a
 }
 
 func TestQuotes(t *testing.T) {
