@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"os"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/eval"
+	"github.com/newsgraph/newsgraph/internal/source"
+)
+
+// TestDevCorpusFloors runs the whole pipeline, as "newsgraph eval" does,
+// over the dev corpus and fails when a layer falls below the figure it
+// reached when it landed (minus a little), so that a regression shows. The
+// figures themselves are in the closing notes and BENCHMARKS.md.
+func TestDevCorpusFloors(t *testing.T) {
+	dir := "../../../shared/corpus/dev"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("dev corpus not available (%v); it sits in ../shared beside the repository on CI", err)
+	}
+	g := &Globals{Stdout: io.Discard, Stderr: io.Discard, Ctx: context.Background(), Log: NewLogger(io.Discard, false)}
+	an, err := newAnalyzer(g, KBFlags{}, "auto", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golds, paths, err := eval.LoadGoldDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reader := source.New(source.DefaultOptions(), nil)
+	var pairs []eval.Pair
+	for i, gold := range golds {
+		data, err := os.ReadFile(paths[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := reader.Decode(paths[i], data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := an.Analyze(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pairs = append(pairs, eval.Pair{Gold: gold, System: res})
+	}
+	r := eval.Score(pairs)
+	t.Logf("entities F1 %.3f, places F1 %.3f (geocoding %.3f), timex F1 %.3f (value %.3f), quotes F1 %.3f (speaker %.3f)",
+		r.Entities.F1, r.Places.F1, r.GeocodingAccuracy.Value, r.Timex.F1, r.TimexValueAccuracy.Value, r.Quotes.F1, r.SpeakerAccuracy.Value)
+	floors := []struct {
+		name      string
+		got, want float64
+	}{
+		{"entities F1", r.Entities.F1, 0.76},
+		{"places F1", r.Places.F1, 0.88},
+		{"geocoding accuracy", r.GeocodingAccuracy.Value, 0.97},
+		{"timex F1", r.Timex.F1, 0.95},
+		{"timex value accuracy", r.TimexValueAccuracy.Value, 0.97},
+		{"quotes F1", r.Quotes.F1, 0.63},
+		{"speaker accuracy", r.SpeakerAccuracy.Value, 0.70},
+	}
+	for _, f := range floors {
+		if f.got < f.want {
+			t.Errorf("%s %.3f fell below %.2f", f.name, f.got, f.want)
+		}
+	}
+}
