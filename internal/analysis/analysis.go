@@ -193,3 +193,27 @@ type Event struct {
 	End        int     `json:"end"`
 	Confidence float64 `json:"confidence"`
 }
+
+// Slice returns the text between two code-point offsets of r.Text, or ""
+// when they do not fit it. Stages that keep offsets use it to read back the
+// words a span covers.
+func (r *Result) Slice(start, end int) string {
+	if start < 0 || end < start {
+		return ""
+	}
+	i, b0, b1 := 0, -1, len(r.Text)
+	for bi := range r.Text {
+		if i == start {
+			b0 = bi
+		}
+		if i == end {
+			b1 = bi
+			break
+		}
+		i++
+	}
+	if b0 < 0 {
+		return ""
+	}
+	return r.Text[b0:b1]
+}

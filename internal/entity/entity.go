@@ -723,27 +723,7 @@ func (a *articleState) taggedSpan(si, i, j int, typ string) {
 }
 
 func (a *articleState) text(start, end int) string {
-	// Offsets are code points of Result.Text; convert through the tokens'
-	// own texts when possible would need a map, so slice the runes.
-	return runeSlice(a.d.Result.Text, start, end)
-}
-
-func runeSlice(s string, start, end int) string {
-	i, b0, b1 := 0, -1, len(s)
-	for bi := range s {
-		if i == start {
-			b0 = bi
-		}
-		if i == end {
-			b1 = bi
-			break
-		}
-		i++
-	}
-	if b0 < 0 {
-		return ""
-	}
-	return s[b0:b1]
+	return a.d.Result.Slice(start, end)
 }
 
 // resolvePending links surnames, role nouns and pronouns, in text order,

@@ -286,25 +286,7 @@ func (s *state) findDirect() []directQuote {
 }
 
 func (s *state) text(start, end int) string {
-	return runeSlice(s.d.Result.Text, start, end)
-}
-
-func runeSlice(text string, start, end int) string {
-	i, b0, b1 := 0, -1, len(text)
-	for bi := range text {
-		if i == start {
-			b0 = bi
-		}
-		if i == end {
-			b1 = bi
-			break
-		}
-		i++
-	}
-	if b0 < 0 {
-		return ""
-	}
-	return text[b0:b1]
+	return s.d.Result.Slice(start, end)
 }
 
 func wordCount(toks []token.Token) int {
