@@ -92,12 +92,30 @@ func (s *state) indirect(si int) {
 	// "Xi wolle auch, dass Nordkorea atomwaffenfrei werde."
 	if lang == "de" && s.lastQuoteSent >= si-2 && s.lastQuoteSent >= 0 && s.lastSpeaker != "" {
 		for i := first; i < first+5 && i < last; i++ {
-			if s.q.konj[strings.ToLower(toks[i].Text)] {
+			if s.q.konj[strings.ToLower(toks[i].Text)] || i > first && s.subjunctiveShape(toks[i]) {
 				s.emitIndirect(si, first, last, s.lastSpeaker)
 				return
 			}
 		}
 	}
+}
+
+// subjunctiveShape reports whether a word looks like a third-person
+// Konjunktiv I verb ("setze", "plane", "gelte"): lower case, ending in
+// -e where the indicative ends in -t, and not a function word or an
+// inflected adjective. It is only asked inside a sentence that follows
+// reported speech, where that reading is the likely one.
+func (s *state) subjunctiveShape(t token.Token) bool {
+	w := t.Text
+	if t.Kind != token.Word || len(w) < 4 || !strings.HasSuffix(w, "e") || isUpper(w) || s.q.funcs[w] || s.q.dets[w] || s.q.preps[w] {
+		return false
+	}
+	for _, adj := range []string{"ische", "liche", "ige", "ene", "ste", "te", "ere", "sche", "bare", "same"} {
+		if strings.HasSuffix(w, adj) {
+			return false
+		}
+	}
+	return true
 }
 
 // reported reports whether tokens [a, b) read as reported speech: a

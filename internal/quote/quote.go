@@ -53,6 +53,7 @@ type Attributor struct {
 	konj    map[string]bool
 	preps   map[string]bool
 	dets    map[string]bool
+	funcs   map[string]bool
 	sources []source
 }
 
@@ -67,7 +68,7 @@ func New(opts Options, log *slog.Logger) (*Attributor, error) {
 	if opts.ScareWords <= 0 {
 		opts.ScareWords = DefaultOptions().ScareWords
 	}
-	q := &Attributor{opts: opts, log: log.With("component", "quote"), speech: map[string]bool{}, konj: map[string]bool{}, preps: map[string]bool{}, dets: map[string]bool{}}
+	q := &Attributor{opts: opts, log: log.With("component", "quote"), speech: map[string]bool{}, konj: map[string]bool{}, preps: map[string]bool{}, dets: map[string]bool{}, funcs: map[string]bool{}}
 	for _, code := range opts.Languages {
 		sv, err := lang.List(code, "speech_verbs")
 		if err != nil {
@@ -79,7 +80,7 @@ func New(opts Options, log *slog.Logger) (*Attributor, error) {
 		for _, pair := range []struct {
 			name string
 			set  map[string]bool
-		}{{"prepositions", q.preps}, {"determiners", q.dets}} {
+		}{{"prepositions", q.preps}, {"determiners", q.dets}, {"function_words", q.funcs}} {
 			if l, err := lang.List(code, pair.name); err == nil {
 				for _, w := range l {
 					pair.set[w] = true
@@ -175,6 +176,11 @@ func (s *state) collectSpeakers() {
 			name = e.Key
 		}
 		for _, m := range e.Mentions {
+			// A name inside a compound ("EU-Ratspräsident") is not the
+			// speaker; the person the compound names is.
+			if m.Form == "compound" {
+				continue
+			}
 			s.speakers = append(s.speakers, speaker{start: m.Start, end: m.End, sentence: m.Sentence, name: name, object: s.afterPreposition(m.Start)})
 		}
 	}
