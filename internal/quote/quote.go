@@ -184,6 +184,19 @@ func (s *state) collectSpeakers() {
 			s.speakers = append(s.speakers, speaker{start: m.Start, end: m.End, sentence: m.Sentence, name: name, object: s.afterPreposition(m.Start)})
 		}
 	}
+	// A state speaks through its government: "Saudi Arabia said …" is the
+	// country's, given by its ISO3 code as GOLD.md asks.
+	for _, p := range s.d.Result.Places {
+		if p.Feature != "country" || p.Country == "" {
+			continue
+		}
+		for _, m := range p.Mentions {
+			if m.Form == "compound" {
+				continue
+			}
+			s.speakers = append(s.speakers, speaker{start: m.Start, end: m.End, sentence: m.Sentence, name: p.Country, object: s.afterPreposition(m.Start)})
+		}
+	}
 	sort.Slice(s.speakers, func(i, j int) bool { return s.speakers[i].start < s.speakers[j].start })
 }
 
