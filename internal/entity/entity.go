@@ -359,6 +359,11 @@ func (a *articleState) accept(forms []kb.Form, s token.Span, i, j int, tagged []
 			continue
 		}
 		surface := a.text(toks[i].Start, toks[j-1].End)
+		// "Die Zeit drängt": a title that opens with an article is not
+		// read at the start of a sentence, where the article is ordinary.
+		if j-i > 1 && i == s.First && a.r.dets[strings.ToLower(first)] && e.Kind == kb.KindOrg {
+			continue
+		}
 		if !upperFirst(first) && !hasExactAlias(e, surface) {
 			continue
 		}
