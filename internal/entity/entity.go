@@ -255,7 +255,12 @@ func (a *articleState) matchFullName(si int, s token.Span, i int, inQuote bool) 
 			j++
 			continue
 		}
-		if !upperFirst(t.Text) || a.r.function[a.norms[j]] || len(a.r.kb.RoleNouns(a.norms[j])) > 0 {
+		// "al-Kahtani", "el-Sisi", "bin-Salman": a particle glued to a name.
+		glued := false
+		if p, rest, ok := strings.Cut(t.Text, "-"); ok && nameParticles[p] && upperFirst(rest) {
+			glued = true
+		}
+		if !glued && (!upperFirst(t.Text) || a.r.function[a.norms[j]] || len(a.r.kb.RoleNouns(a.norms[j])) > 0) {
 			break
 		}
 		// "nannte Kim Trump einen …": the next word is another person.
