@@ -616,8 +616,20 @@ func (a *articleState) mainCity() *kb.Entity {
 			}
 		}
 	}
-	if best != nil && count[best] >= 2 {
+	// The city named most often, at least twice, or the only one named.
+	if best != nil && (count[best] >= 2 || len(count) == 1) {
 		return best
+	}
+	if best == nil {
+		// A story may name its city only by adjective: "im Hamburger
+		// Schanzenviertel".
+		for i, t := range a.d.Tokens {
+			if len(t.Text) > 4 && strings.HasSuffix(t.Text, "er") && upperFirst(t.Text) {
+				if c := a.cityNamed(strings.TrimSuffix(a.norms[i], "er")); c != nil {
+					return c
+				}
+			}
+		}
 	}
 	return nil
 }
