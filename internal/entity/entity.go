@@ -263,8 +263,10 @@ func (a *articleState) matchFullName(si int, s token.Span, i int, inQuote bool) 
 		if !glued && (!upperFirst(t.Text) || a.r.function[a.norms[j]] || len(a.r.kb.RoleNouns(a.norms[j])) > 0) {
 			break
 		}
-		// "nannte Kim Trump einen …": the next word is another person.
-		if j == i+1 && len(a.r.surnames[a.norms[j]]) > 0 {
+		// "nannte Kim Trump einen …": a given name that is also the short
+		// name of a known person, followed by another known short name,
+		// is two people.
+		if j == i+1 && len(a.r.surnames[a.norms[i]]) > 0 && len(a.r.surnames[a.norms[j]]) > 0 {
 			return 0
 		}
 		j++
