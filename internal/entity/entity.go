@@ -267,7 +267,11 @@ func (a *articleState) matchFullName(si int, s token.Span, i int, inQuote bool) 
 		// name of a known person, followed by another known short name,
 		// is two people.
 		if j == i+1 && len(a.r.surnames[a.norms[i]]) > 0 && len(a.r.surnames[a.norms[j]]) > 0 {
-			return 0
+			// Decided once the article's people are known: two known
+			// people, or one unknown ("Hamad Hassan").
+			t0, t1 := toks[i], toks[j]
+			a.pending = append(a.pending, mention{start: t0.Start, end: t1.End, text: a.text(t0.Start, t1.End), form: "pair", name: a.norms[i] + " " + a.norms[j], sentence: si, tokIndex: i, typ: kb.TypePER, subject: !inQuote})
+			return 2
 		}
 		j++
 	}
@@ -600,6 +604,16 @@ func (a *articleState) cityAfter(s token.Span, i int) (*kb.Entity, int) {
 	return nil, i
 }
 
+// insideAny reports whether offset off falls within one of the spans.
+func insideAny(spans [][2]int, off int) bool {
+	for _, sp := range spans {
+		if sp[0] <= off && off < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
 // mainCity is the city an article is about: its dateline city, else the
 // city it names most often, if it names one at least twice.
 func (a *articleState) mainCity() *kb.Entity {
@@ -782,6 +796,18 @@ func (a *articleState) resolvePending() {
 				p.subject = true
 				a.mentions = append(a.mentions, p)
 			}
+		case "pair":
+			f := strings.Fields(p.name)
+			e0, e1 := a.resolveSurname(f[0]), a.resolveSurname(f[1])
+			if e0 != nil && e1 != nil && e0 != e1 {
+				t0, t1 := a.d.Tokens[p.tokIndex], a.d.Tokens[p.tokIndex+1]
+				a.mentions = append(a.mentions,
+					mention{start: t0.Start, end: t0.End, text: t0.Text, form: "surname", sentence: p.sentence, tokIndex: p.tokIndex, ent: e0, subject: p.subject},
+					mention{start: t1.Start, end: t1.End, text: t1.Text, form: "surname", sentence: p.sentence, tokIndex: p.tokIndex + 1, ent: e1})
+				continue
+			}
+			p.form, p.name = "name", p.text
+			a.mentions = append(a.mentions, p)
 		case "local":
 			if city := a.mainCity(); city != nil {
 				p.name = city.Name + strings.TrimPrefix(p.name, "{country}")
@@ -807,8 +833,10 @@ func (a *articleState) resolvePending() {
 func (a *articleState) unknownSurnames() {
 	last := map[string]string{}
 	covered := map[int]bool{}
+	spans := make([][2]int, 0, len(a.mentions))
 	for _, m := range a.mentions {
 		covered[m.start] = true
+		spans = append(spans, [2]int{m.start, m.end})
 		if m.ent != nil || m.typ != kb.TypePER {
 			continue
 		}
@@ -822,7 +850,7 @@ func (a *articleState) unknownSurnames() {
 	for si, sp := range a.d.Sentences {
 		for i := sp.First; i < sp.Last; i++ {
 			t := a.d.Tokens[i]
-			if covered[t.Start] || !upperFirst(t.Text) {
+			if covered[t.Start] || !upperFirst(t.Text) || insideAny(spans, t.Start) {
 				continue
 			}
 			name, ok := last[t.Text]

@@ -100,6 +100,10 @@ func TestRecognize(t *testing.T) {
 			[]string{"David Cameron/PER/GBR/David Cameron", "Nigel Farage/PER/GBR/Nigel Farage", "Brexit/MISC/GBR/Brexit"}, []string{"David", "Nigel"}},
 		{"short name of an office holder needs the country in the article", "Ahmed sagte, er sei zufrieden.", "2020-08-05",
 			nil, []string{"Abiy Ahmed"}},
+		{"unknown person whose names are also known surnames", "Gesundheitsminister Hamad Hassan besuchte ein Krankenhaus.", "2020-08-05",
+			[]string{"Hamad Hassan/PER//Hamad Hassan"}, nil},
+		{"two known people side by side", "Im September nannte Kim Trump einen Greis. Kim Jong Un und Donald Trump streiten.", "2017-11-12",
+			[]string{"Kim Jong Un/PER/PRK/Kim|Kim Jong Un", "Donald Trump/PER/USA/Trump|Donald Trump"}, nil},
 		{"sentence-initial article is no surname", "Das sagte der Minister am Montag.", "2020-08-05",
 			nil, []string{"Shaktikanta Das"}},
 	}
