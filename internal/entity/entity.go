@@ -507,9 +507,45 @@ func (a *articleState) matchToken(si int, s token.Span, i int, inQuote bool) boo
 		return true
 	}
 	if strings.ContainsRune(text, '-') {
-		return a.compoundParts(si, t)
+		found := a.compoundParts(si, t)
+		if a.compoundInstitution(si, s, i) {
+			return true
+		}
+		return found
 	}
 	return false
+}
+
+// compoundInstitution reads "US-Botschaft (in Kabul)", "US-Militär":
+// a country and an institution noun in one compound.
+func (a *articleState) compoundInstitution(si int, s token.Span, i int) bool {
+	t := a.d.Tokens[i]
+	head, rest, ok := strings.Cut(t.Text, "-")
+	if !ok || rest == "" {
+		return false
+	}
+	in, ok := a.r.kb.InstitutionNoun(kb.Normalize(rest))
+	if !ok {
+		return false
+	}
+	var country *kb.Entity
+	for _, f := range a.r.kb.Lookup(head) {
+		if f.Entity.Kind == kb.KindCountry && f.Kind != kb.FormDemonym {
+			country = f.Entity
+			break
+		}
+	}
+	if country == nil {
+		return false
+	}
+	name := expandTemplate(in.Template, a.r.kb.PhraseName(country.Country), a.r.kb.Adjective("en", country.Country))
+	if strings.Contains(in.Template, "Embassy") || strings.Contains(in.Template, "Consulate") {
+		if city, _ := a.cityAfter(s, i+1); city != nil {
+			name += " in " + city.Name
+		}
+	}
+	a.mentions = append(a.mentions, mention{start: t.Start, end: t.End, text: t.Text, form: kb.FormInstitution, sentence: si, tokIndex: i, name: name, typ: kb.TypeORG, country: country.Country})
+	return true
 }
 
 // compoundParts finds names inside a hyphenated compound: the leading part
