@@ -302,7 +302,7 @@ func (a *articleState) hasName(name string) bool {
 func (a *articleState) matchName(si int, s token.Span, i int, inQuote bool, tagged []string) int {
 	toks := a.d.Tokens
 	max := a.r.kb.MaxWords()
-	var key strings.Builder
+	var key, alt strings.Builder
 	words := 0
 	best, bestN := kb.Form{}, 0
 	for j := i; j < s.Last && words < max; j++ {
@@ -311,10 +311,17 @@ func (a *articleState) matchName(si int, s token.Span, i int, inQuote bool, tagg
 		}
 		if key.Len() > 0 {
 			key.WriteByte(' ')
+			alt.WriteByte(' ')
 		}
 		key.WriteString(a.norms[j])
+		alt.WriteString(baseAdjective(a.norms[j]))
 		words += strings.Count(a.norms[j], " ") + 1
 		forms := a.r.kb.LookupKey(key.String())
+		if len(forms) == 0 && j > i {
+			// "der Schwedischen Akademie": an inflected adjective inside a
+			// name, looked up in its base form.
+			forms = a.r.kb.LookupKey(alt.String())
+		}
 		if len(forms) == 0 {
 			continue
 		}
@@ -340,6 +347,19 @@ func (a *articleState) matchName(si int, s token.Span, i int, inQuote bool, tagg
 		a.institutionAfter(si, s, i+bestN, best.Entity)
 	}
 	return bestN
+}
+
+// baseAdjective maps an inflected German adjective of a name to its -e
+// form ("schwedischen" → "schwedische"), the form names are listed in.
+func baseAdjective(w string) string {
+	for _, stem := range [...]string{"isch", "lich", "ig"} {
+		for _, end := range [...]string{"en", "em", "er", "es"} {
+			if strings.HasSuffix(w, stem+end) {
+				return strings.TrimSuffix(w, end) + "e"
+			}
+		}
+	}
+	return w
 }
 
 // accept picks the reading of a matched form that fits the text.
