@@ -879,8 +879,29 @@ func (a *articleState) resolvePending() {
 			}
 		}
 	}
+	a.missionCities()
 	a.unknownSurnames()
 	sort.SliceStable(a.mentions, func(i, j int) bool { return a.mentions[i].start < a.mentions[j].start })
+}
+
+// missionCities names an embassy or consulate that the text places in no
+// city after the article's city when that lies abroad: "die deutsche
+// Botschaft" in a story from Beirut is the Embassy of Germany in Beirut.
+func (a *articleState) missionCities() {
+	var city *kb.Entity
+	looked := false
+	for k := range a.mentions {
+		m := &a.mentions[k]
+		if m.form != kb.FormInstitution || strings.Contains(m.name, " in ") || !(strings.HasPrefix(m.name, "Embassy of") || strings.HasPrefix(m.name, "Consulate")) {
+			continue
+		}
+		if !looked {
+			city, looked = a.mainCity(), true
+		}
+		if city != nil && city.Country != m.country {
+			m.name += " in " + city.Name
+		}
+	}
 }
 
 // unknownSurnames links the later short mentions of people the knowledge
