@@ -390,6 +390,11 @@ func (a *articleState) accept(forms []kb.Form, s token.Span, i, j int, tagged []
 			continue
 		}
 		surface := a.text(toks[i].Start, toks[j-1].End)
+		// "Über" is not Uber: a function word alone is never a name, even
+		// when folding diacritics makes it look like one.
+		if j-i == 1 && a.r.function[strings.ToLower(first)] && !(len(first) > 1 && allCaps(first)) {
+			continue
+		}
 		// "Die Zeit drängt": a title that opens with an article is not
 		// read at the start of a sentence, where the article is ordinary.
 		if j-i > 1 && i == s.First && a.r.dets[strings.ToLower(first)] && e.Kind == kb.KindOrg {
