@@ -983,6 +983,17 @@ func (a *articleState) resolveSurname(norm string) *kb.Entity {
 	if len(active) == 1 {
 		return active[0]
 	}
+	// No office on that day (a mayor before he became minister): the one
+	// person of that surname from a country the article names.
+	var fromHere []*kb.Entity
+	for _, c := range a.r.surnames[norm] {
+		if a.countries[c.Affiliation] || a.countries[c.Country] {
+			fromHere = append(fromHere, c)
+		}
+	}
+	if len(active) == 0 && len(fromHere) == 1 {
+		return fromHere[0]
+	}
 	return nil
 }
 
