@@ -41,7 +41,13 @@ func (s *state) indirect(si int) {
 		if i > first+2 && toks[i-1].Text == "," {
 			clauseEnd := i - 1
 			if s.reported(first, clauseEnd, lang) && !s.quotedClause(first, clauseEnd) {
-				if spk, ok := s.nearestIn(toks[i].Start, toks[i].Start, toks[last-1].End); ok {
+				spk, ok := s.nearestIn(toks[i].Start, toks[i].Start, toks[last-1].End)
+				if !ok && lang == "de" && s.describedSpeaker(i+1, last) {
+					// "…, sagte ein Polizeisprecher": said by someone the
+					// text describes but does not name.
+					spk, ok = speaker{}, true
+				}
+				if ok {
 					s.emitIndirect(si, first, clauseEnd, spk.name)
 					return
 				}
@@ -82,6 +88,9 @@ func (s *state) indirect(si int) {
 		// The speaker stands before the clause: "X erklärte, …" or
 		// "erklärte X, …".
 		spk, ok := s.nearestIn(toks[i].Start, toks[first].Start, toks[c].Start)
+		if !ok && lang == "de" && (s.describedSpeaker(first, i) || s.describedSpeaker(i+1, c)) {
+			spk, ok = speaker{}, true // "Ein Sprecher sagte, …"
+		}
 		if !ok {
 			continue
 		}
@@ -116,6 +125,26 @@ func (s *state) subjunctiveShape(t token.Token) bool {
 		}
 	}
 	return true
+}
+
+// describedSpeaker reports whether tokens [a, b) after a speech verb open
+// with a noun phrase (an article or number and a capitalised noun): "ein
+// Polizeisprecher", "die Behörden", "zwei Augenzeugen".
+func (s *state) describedSpeaker(a, b int) bool {
+	toks := s.d.Tokens
+	for k := a; k < b && k < a+4; k++ {
+		t := toks[k]
+		if t.Kind == token.Word && isUpper(t.Text) && k > a {
+			return true
+		}
+		if t.Kind != token.Word && t.Kind != token.Number {
+			return false
+		}
+		if k == a && !s.q.dets[strings.ToLower(t.Text)] && !strings.HasPrefix(strings.ToLower(t.Text), "ein") && t.Kind != token.Number {
+			return false
+		}
+	}
+	return false
 }
 
 // reported reports whether tokens [a, b) read as reported speech: a

@@ -85,6 +85,8 @@ func TestQuotes(t *testing.T) {
 			[]string{"Boris Johnson|false|the government would act quickly"}},
 		{"scare quote in reported speech is not a quote", "Angela Merkel sagte, das sei ein „Fehler“ gewesen.",
 			[]string{"Angela Merkel|false|das sei ein Fehler gewesen"}},
+		{"speaker described but not named", "Die Lage sei unter Kontrolle, sagte ein Polizeisprecher am Abend.",
+			[]string{"|false|Die Lage sei unter Kontrolle"}},
 		{"song titles are not speech", "Er sang „Blowin’ In The Wind“ und „Like A Rolling Stone“ im Stadion.", nil},
 		{"quote after speaker sentence", "Joe Biden sprach lange. „Das ist ein guter Tag.“", []string{"Joe Biden|true|Das ist ein guter Tag."}},
 	}
