@@ -144,9 +144,12 @@ type articleState struct {
 	d         *pipeline.Document
 	published string
 	norms     []string
-	mentions  []mention
-	refs      []analysis.Reference
-	pending   []mention // surnames, role nouns and pronouns resolved after the names
+	alts      []string // norms with inflected adjectives in their -e form
+	// keyBuf and altBuf are reused for the n-gram keys of matchName.
+	keyBuf, altBuf []byte
+	mentions       []mention
+	refs           []analysis.Reference
+	pending        []mention // surnames, role nouns and pronouns resolved after the names
 	// countries holds the actor keys the article names (places,
 	// adjectives, organisations), which short names must agree with.
 	countries map[string]bool
@@ -155,8 +158,10 @@ type articleState struct {
 func (a *articleState) run() {
 	toks := a.d.Tokens
 	a.norms = make([]string, len(toks))
+	a.alts = make([]string, len(toks))
 	for i, t := range toks {
 		a.norms[i] = kb.Normalize(t.Text)
+		a.alts[i] = baseAdjective(a.norms[i])
 	}
 	for si, s := range a.d.Sentences {
 		a.sentence(si, s)
@@ -302,25 +307,28 @@ func (a *articleState) hasName(name string) bool {
 func (a *articleState) matchName(si int, s token.Span, i int, inQuote bool, tagged []string) int {
 	toks := a.d.Tokens
 	max := a.r.kb.MaxWords()
-	var key, alt strings.Builder
+	key, alt := a.keyBuf[:0], a.altBuf[:0]
+	defer func() { a.keyBuf, a.altBuf = key[:0], alt[:0] }()
 	words := 0
+	altDiffers := false
 	best, bestN := kb.Form{}, 0
 	for j := i; j < s.Last && words < max; j++ {
 		if !isWord(toks[j]) {
 			break
 		}
-		if key.Len() > 0 {
-			key.WriteByte(' ')
-			alt.WriteByte(' ')
+		if len(key) > 0 {
+			key = append(key, ' ')
+			alt = append(alt, ' ')
 		}
-		key.WriteString(a.norms[j])
-		alt.WriteString(baseAdjective(a.norms[j]))
+		key = append(key, a.norms[j]...)
+		alt = append(alt, a.alts[j]...)
+		altDiffers = altDiffers || a.alts[j] != a.norms[j]
 		words += strings.Count(a.norms[j], " ") + 1
-		forms := a.r.kb.LookupKey(key.String())
-		if len(forms) == 0 && j > i {
+		forms := a.r.kb.LookupBytes(key)
+		if len(forms) == 0 && j > i && altDiffers {
 			// "der Schwedischen Akademie": an inflected adjective inside a
 			// name, looked up in its base form.
-			forms = a.r.kb.LookupKey(alt.String())
+			forms = a.r.kb.LookupBytes(alt)
 		}
 		if len(forms) == 0 {
 			continue

@@ -399,6 +399,11 @@ func (k *KB) Lookup(surface string) []Form { return k.forms[Normalize(surface)] 
 // LookupKey is Lookup for a form already passed through Normalize.
 func (k *KB) LookupKey(key string) []Form { return k.forms[key] }
 
+// LookupBytes is LookupKey for a normalised form held in a byte slice; the
+// map lookup does not copy it, which keeps the matcher's n-gram loop free
+// of allocations.
+func (k *KB) LookupBytes(key []byte) []Form { return k.forms[string(key)] }
+
 // MaxWords is the largest number of words in any form, which bounds the
 // n-grams a matcher has to try.
 func (k *KB) MaxWords() int { return k.maxWords }
