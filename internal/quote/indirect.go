@@ -37,6 +37,13 @@ func (s *state) indirect(si int) {
 		if s.inDirect[i] || !s.q.speech[strings.ToLower(toks[i].Text)] {
 			continue
 		}
+		// A speech verb in a relative clause ("who said …") reports
+		// nothing of the sentence's own.
+		if i > first {
+			if p := strings.ToLower(toks[i-1].Text); p == "who" || p == "which" || p == "der" && lang == "de" && i > first+1 && toks[i-2].Text == "," {
+				continue
+			}
+		}
 		// "…, meldete die Nachrichtenagentur Xinhua.": the clause comes first.
 		if i > first+2 && toks[i-1].Text == "," {
 			clauseEnd := i - 1
