@@ -172,7 +172,7 @@ func (s *state) collectSpeakers() {
 			continue
 		}
 		name := e.Name
-		if e.KBID == "" && e.Key != "" && e.Type == "ORG" && isGovernmentBody(e) {
+		if e.Key != "" && e.Type == "ORG" && isGovernmentBody(e) {
 			name = e.Key
 		}
 		for _, m := range e.Mentions {
@@ -225,6 +225,12 @@ func (s *state) afterPreposition(off int) bool {
 // isGovernmentBody reports whether an organisation named by description
 // is a state body whose words GOLD attributes to the country.
 func isGovernmentBody(e analysis.Entity) bool {
+	// A ministry or office of a state from the knowledge base ("Federal
+	// Foreign Office", CAMEO DEUGOV) speaks for the state as well.
+	if e.KBID != "" && len(e.CAMEO) == 6 && strings.HasSuffix(e.CAMEO, "GOV") && e.CAMEO[:3] == e.Key {
+		n := strings.ToLower(e.Name)
+		return strings.Contains(n, "ministry") || strings.Contains(n, "foreign office") || strings.Contains(n, "department of") || strings.Contains(n, "chancellery")
+	}
 	for _, m := range e.Mentions {
 		if m.Form == "institution" {
 			n := strings.ToLower(e.Name)
