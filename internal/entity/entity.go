@@ -893,8 +893,32 @@ func (a *articleState) resolvePending() {
 		}
 	}
 	a.missionCities()
+	a.linkVariants()
 	a.unknownSurnames()
 	sort.SliceStable(a.mentions, func(i, j int) bool { return a.mentions[i].start < a.mentions[j].start })
+}
+
+// linkVariants links an unknown full name to the known person of the
+// same surname from the article's countries when the given names start
+// alike: "Hasan Diab" is Hassan Diab.
+func (a *articleState) linkVariants() {
+	for k := range a.mentions {
+		m := &a.mentions[k]
+		if m.ent != nil || m.typ != kb.TypePER {
+			continue
+		}
+		f := strings.Fields(kb.Normalize(m.name))
+		if len(f) < 2 {
+			continue
+		}
+		e := a.resolveSurname(f[len(f)-1])
+		if e == nil {
+			continue
+		}
+		if g := strings.Fields(kb.Normalize(e.Name)); len(g) > 1 && g[0][0] == f[0][0] {
+			m.ent = e
+		}
+	}
 }
 
 // missionCities names an embassy or consulate that the text places in no

@@ -112,7 +112,15 @@ type speaker struct {
 	// object is true for a mention after a preposition, which is not the
 	// subject of a speech verb but can be a source ("laut X").
 	object bool
+	// person is true for people; an organisation next to a person in an
+	// attribution is usually the person's ("die Chefin der Schwedischen
+	// Akademie, Sara Danius").
+	person bool
 }
+
+// orgPenalty is how many code points farther an organisation may stand
+// from a speech verb than a person and still be taken as the speaker.
+const orgPenalty = 40
 
 type state struct {
 	q        *Attributor
@@ -181,7 +189,7 @@ func (s *state) collectSpeakers() {
 			if m.Form == "compound" {
 				continue
 			}
-			s.speakers = append(s.speakers, speaker{start: m.Start, end: m.End, sentence: m.Sentence, name: name, object: s.afterPreposition(m.Start)})
+			s.speakers = append(s.speakers, speaker{start: m.Start, end: m.End, sentence: m.Sentence, name: name, object: s.afterPreposition(m.Start), person: e.Type == "PER"})
 		}
 	}
 	// A state speaks through its government: "Saudi Arabia said …" is the
@@ -426,6 +434,9 @@ func (s *state) nearest(off, from, to int, allowBefore bool) (speaker, bool) {
 			}
 			dist = -dist + 1
 		}
+		if !sp.person {
+			dist += orgPenalty
+		}
 		if dist < bestDist {
 			best, bestDist = sp, dist
 		}
@@ -444,6 +455,9 @@ func (s *state) nearestIn(off, from, to int) (speaker, bool) {
 		dist := sp.start - off
 		if dist < 0 {
 			dist = -dist + 1
+		}
+		if !sp.person {
+			dist += orgPenalty
 		}
 		if dist < bestDist {
 			best, bestDist = sp, dist
