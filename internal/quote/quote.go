@@ -342,7 +342,7 @@ func (s *state) emitDirect(dq directQuote) {
 	words := wordCount(content)
 	sp := s.d.Sentences[dq.sentence]
 	whole := dq.open == sp.First && (dq.close < 0 || dq.close >= s.d.Sentences[dq.endSentence].Last-2)
-	if words == 0 || words <= s.q.opts.ScareWords && (s.indirectSpeech[dq.sentence] || !whole) {
+	if words == 0 || words <= s.q.opts.ScareWords && (s.indirectSpeech[dq.sentence] || !whole && !s.hasSpeechVerb(dq.sentence)) {
 		return // a scare quote: a word or two, not speech of their own
 	}
 	if !whole && titleCase(content) {
