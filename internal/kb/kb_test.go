@@ -3,6 +3,7 @@ package kb
 import (
 	"bytes"
 	"errors"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -199,5 +200,35 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := Load(DefaultOptions()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestLoadGeoNamesShared loads the real GeoNames dump of the shared data
+// (cities over 15,000 people) and finds towns the built-in data lacks.
+func TestLoadGeoNamesShared(t *testing.T) {
+	const path = "../../../shared/data/geo/cities15000.txt"
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("GeoNames dump not available (%v); it sits in ../shared beside the repository on CI", err)
+	}
+	k, err := Load(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := k.LoadGeoNames(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 10000 {
+		t.Errorf("added %d places, want the many the built-in data lacks", n)
+	}
+	for _, name := range []string{"Gießen", "Giessen", "Wetzlar"} {
+		fs := k.Lookup(name)
+		if len(fs) == 0 || fs[0].Entity.Country != "DEU" || fs[0].Entity.Lat < 50 || fs[0].Entity.Lat > 51 {
+			t.Errorf("%s: %+v", name, fs)
+		}
+	}
+	// Known places keep their curated entry and gain the dump's names.
+	if fs := k.Lookup("Hanoi"); len(fs) == 0 || fs[0].Entity.Source == path {
+		t.Errorf("Hanoi was replaced by the dump's entry: %+v", fs)
 	}
 }
