@@ -450,7 +450,7 @@ func hasExactAlias(e *kb.Entity, text string) bool {
 // tagger's agreement, and none is taken inside a person's name.
 func (a *articleState) cityFits(e *kb.Entity, s token.Span, i, j int, tagged []string) bool {
 	toks := a.d.Tokens
-	curated := e.Population >= 100000
+	curated := e.Curated()
 	if !curated && j-i == 1 {
 		// "Björn Lund": a capitalised unknown word before; "David Cameron":
 		// a capitalised word after.
@@ -461,7 +461,7 @@ func (a *articleState) cityFits(e *kb.Entity, s token.Span, i, j int, tagged []s
 			return false
 		}
 	}
-	if curated || j-i > 1 || e.Population >= 100000-a.r.opts.CityRank {
+	if curated || j-i > 1 || e.AmongLargest(a.r.opts.CityRank) {
 		return true
 	}
 	return a.cityCue(s, i, tagged)
@@ -601,7 +601,7 @@ func (a *articleState) compoundParts(si int, t token.Token) bool {
 					continue
 				}
 				f := forms[0]
-				if f.Kind == kb.FormAdjective || f.Kind == kb.FormDemonym || f.Entity.Kind == kb.KindCity && f.Entity.Population < 100000-a.r.opts.CityRank {
+				if f.Kind == kb.FormAdjective || f.Kind == kb.FormDemonym || f.Entity.Kind == kb.KindCity && !f.Entity.AmongLargest(a.r.opts.CityRank) {
 					continue
 				}
 				end := off + utf8.RuneCountInString(cand)
@@ -722,7 +722,7 @@ func (a *articleState) mainCity() *kb.Entity {
 // cityNamed returns the city a normalised name reads as, or nil.
 func (a *articleState) cityNamed(key string) *kb.Entity {
 	for _, f := range a.r.kb.LookupKey(key) {
-		if f.Kind == kb.FormName && f.Entity.Kind == kb.KindCity && f.Entity.Population >= 100000 {
+		if f.Kind == kb.FormName && f.Entity.Kind == kb.KindCity && f.Entity.Curated() {
 			return f.Entity
 		}
 	}

@@ -104,7 +104,7 @@ func placeConfidence(e *kb.Entity, ms []analysis.Mention) float64 {
 		return 0.8
 	}
 	c := 0.6
-	if e.Population > 100000-10 {
+	if e.AmongLargest(9) {
 		c = 0.85
 	}
 	if len(ms) > 1 {

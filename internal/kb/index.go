@@ -71,7 +71,6 @@ type Institution struct {
 // LoadExtra or LoadGeoNames, which callers run before sharing it), and safe
 // for concurrent reads.
 type KB struct {
-	langs    []string
 	entities []*Entity
 	byID     map[string]*Entity
 	// forms maps a normalised surface form to what it can mean.
@@ -82,7 +81,6 @@ type KB struct {
 	holders  map[string][]*Entity         // role@KEY → entities that held it
 	iso2     map[string]string            // ISO2 → ISO3
 	fips     map[string]string            // ISO3 → FIPS 10-4
-	capitals map[string]string            // ISO3 → capital's English name
 	adjName  map[string]map[string]string // lang → ISO3 → adjective (English form for templates)
 	byEnName map[string]string            // lower-cased English country name → ISO3
 	// countryAlias maps other English spellings of country names, as data
@@ -95,12 +93,10 @@ type KB struct {
 	familyFirst map[string]bool
 	// definite holds the countries whose English name takes "the".
 	definite map[string]bool
-	extra    [][2]string // (lang, file) pairs already loaded, for Explain
 }
 
-func newKB(langs []string) *KB {
+func newKB() *KB {
 	return &KB{
-		langs:        langs,
 		byID:         map[string]*Entity{},
 		forms:        map[string][]Form{},
 		roles:        map[string][]RoleNoun{},
@@ -108,7 +104,6 @@ func newKB(langs []string) *KB {
 		holders:      map[string][]*Entity{},
 		iso2:         map[string]string{},
 		fips:         map[string]string{},
-		capitals:     map[string]string{},
 		adjName:      map[string]map[string]string{},
 		byEnName:     map[string]string{},
 		countryAlias: map[string]string{},

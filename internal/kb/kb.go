@@ -71,6 +71,19 @@ type Entity struct {
 	Source string `json:"source"`
 }
 
+// listRankBase is the Population rank of the largest city of a country in
+// the bulk city list; smaller cities count down from it, and curated places
+// (data/places.tsv, a GeoNames dump) rank above it by importance.
+const listRankBase = 100000
+
+// Curated reports whether a place comes from the curated places or a
+// gazetteer, not from the long tail of the bulk city list.
+func (e *Entity) Curated() bool { return e.Population >= listRankBase }
+
+// AmongLargest reports whether a place is a curated one or among the n
+// largest cities of its country in the bulk list.
+func (e *Entity) AmongLargest(n int) bool { return e.Population >= listRankBase-n }
+
 // Role is an office held for a time: head_of_state of USA from 2017-01-20
 // to 2021-01-20. From and To are ISO dates of day, month or year precision;
 // an empty To means the office is still held.

@@ -26,7 +26,7 @@ func Load(opts Options) (*KB, error) {
 	if len(opts.Languages) == 0 {
 		opts.Languages = DefaultOptions().Languages
 	}
-	k := newKB(opts.Languages)
+	k := newKB()
 	if err := k.loadCountries(); err != nil {
 		return nil, err
 	}
@@ -119,9 +119,6 @@ func (k *KB) loadCountries() error {
 		k.add(e)
 		k.iso2[strings.ToUpper(c[1])] = c[0]
 		k.fips[c[0]] = c[2]
-		if c[5] != "" {
-			k.capitals[c[0]] = c[5]
-		}
 		return nil
 	})
 }
@@ -263,7 +260,7 @@ func cameoCode(key, typ string) string {
 // importanceRank turns a place's importance (1–5) into the Population rank
 // used to choose between places of one name, above every city of the
 // bulk city list.
-func importanceRank(imp int) int { return 100000 + imp*10000 }
+func importanceRank(imp int) int { return listRankBase + imp*10000 }
 
 // loadPlaces reads data/places.tsv: English names of capitals, large
 // cities, regions, landmarks and waters. A place that the city list has
@@ -327,7 +324,7 @@ func (k *KB) loadCities() {
 			Affiliation: iso3, Lat: c.Latitude, Lon: c.Longitude, Feature: "city",
 			// The cities are listed by country in falling size; the rank
 			// stands in for population where none is given.
-			Population: 100000 - c.Rank, Source: "github.com/tidwall/cities",
+			Population: listRankBase - c.Rank, Source: "github.com/tidwall/cities",
 		}
 		k.add(e)
 		key := Normalize(c.Name)
