@@ -332,7 +332,9 @@ func firstRune(s string) rune {
 // Example, Reuters": an opening word followed only by capitalised names,
 // connectors and commas.
 func (p *Parser) isByline(par string) bool {
-	if !wordsAtMost(par, 14) || strings.ContainsAny(par, "\n.!?\"“„") && !strings.HasSuffix(strings.TrimSpace(par), ".") && strings.ContainsAny(par, "!?\"“„") {
+	// Too long, or a question, exclamation or quotation that does not end
+	// like a byline.
+	if !wordsAtMost(par, 14) || strings.ContainsAny(par, "!?\"“„") && !strings.HasSuffix(strings.TrimSpace(par), ".") {
 		return false
 	}
 	for _, pre := range p.bylinePrefix {
@@ -526,7 +528,7 @@ func (p *Parser) creditText(s string) (int, int, bool) {
 	if i := strings.IndexAny(t, "/"); i > 0 {
 		first = t[:i]
 	} else {
-		return 0, 0, p.isAgencyName(t) && false
+		return 0, 0, false
 	}
 	first = strings.TrimSpace(first)
 	if strings.HasSuffix(first, " Photo") || strings.HasSuffix(first, " Images") {

@@ -230,9 +230,16 @@ func (a *articleState) sentence(si int, s token.Span) {
 	}
 }
 
-// nameParticles join the parts of a name: "Saud al-Qahtani" is written
-// with the particle inside the token, "Ursula von der Leyen" with it apart.
-var nameParticles = map[string]bool{"von": true, "van": true, "der": true, "de": true, "da": true, "di": true, "del": true, "bin": true, "ibn": true, "al": true, "el": true, "le": true, "la": true}
+// nameParticle reports the words that join the parts of a name: "Saud
+// al-Qahtani" has the particle inside the token, "Ursula von der Leyen"
+// apart.
+func nameParticle(w string) bool {
+	switch w {
+	case "von", "van", "der", "de", "da", "di", "del", "bin", "ibn", "al", "el", "le", "la":
+		return true
+	}
+	return false
+}
 
 // matchFullName finds a person the knowledge base does not know from a
 // given name followed by capitalised words: "Björn Lund", "Hamad Hassan".
@@ -256,13 +263,13 @@ func (a *articleState) matchFullName(si int, s token.Span, i int, inQuote bool) 
 		if !isWord(t) {
 			break
 		}
-		if nameParticles[t.Text] && j+1 < s.Last && upperFirst(toks[j+1].Text) {
+		if nameParticle(t.Text) && j+1 < s.Last && upperFirst(toks[j+1].Text) {
 			j++
 			continue
 		}
 		// "al-Kahtani", "el-Sisi", "bin-Salman": a particle glued to a name.
 		glued := false
-		if p, rest, ok := strings.Cut(t.Text, "-"); ok && nameParticles[p] && upperFirst(rest) {
+		if p, rest, ok := strings.Cut(t.Text, "-"); ok && nameParticle(p) && upperFirst(rest) {
 			glued = true
 		}
 		if !glued && (!upperFirst(t.Text) || a.r.function[a.norms[j]] || len(a.r.kb.RoleNouns(a.norms[j])) > 0) {

@@ -101,12 +101,13 @@ func New(opts Options) (*Detector, error) {
 
 // Identify returns the language of text.
 func (d *Detector) Identify(text string) (string, float64) {
-	var counts [8]int
-	counts2 := counts[:0]
-	if len(d.codes) <= len(counts) {
-		counts2 = counts[:len(d.codes)]
+	// Hits per language, on the stack for the usual handful of languages.
+	var hits [8]int
+	counts := hits[:0]
+	if len(d.codes) <= len(hits) {
+		counts = hits[:len(d.codes)]
 	} else {
-		counts2 = make([]int, len(d.codes))
+		counts = make([]int, len(d.codes))
 	}
 	seen := 0
 	var buf [32]byte
@@ -129,24 +130,24 @@ func (d *Detector) Identify(text string) (string, float64) {
 		if len(w) <= len(buf) {
 			lw := appendLower(buf[:0], w)
 			if k, ok := d.words[string(lw)]; ok {
-				counts2[k]++
+				counts[k]++
 			}
 		}
 		i = j
 	}
 	best, second := -1, 0
-	for k, c := range counts2 {
-		if best < 0 || c > counts2[best] {
+	for k, c := range counts {
+		if best < 0 || c > counts[best] {
 			best = k
 		}
 	}
-	for k, c := range counts2 {
+	for k, c := range counts {
 		if k != best && c > second {
 			second = c
 		}
 	}
 	if best >= 0 {
-		top := counts2[best]
+		top := counts[best]
 		if top >= d.opts.MinWords && top >= 2*second+1 {
 			return d.codes[best], float64(top) / float64(top+second)
 		}

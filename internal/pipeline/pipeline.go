@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/analysis"
 	"github.com/newsgraph/newsgraph/internal/article"
@@ -300,7 +301,7 @@ func (a *Analyzer) tokenize(d *Document, st article.Structure) {
 		runeBase := p.Start
 		for _, seg := range segs {
 			if seg[0] > b[0] {
-				runeBase = p.Start + runeCount(text[b[0]:seg[0]])
+				runeBase = p.Start + utf8.RuneCountInString(text[b[0]:seg[0]])
 			}
 			part := text[seg[0]:seg[1]]
 			toks = a.tok.AppendTokens(toks[:0], part)
@@ -331,12 +332,4 @@ func (a *Analyzer) tokenize(d *Document, st article.Structure) {
 		}
 	}
 	d.Result.Tokens = len(d.Tokens)
-}
-
-func runeCount(s string) int {
-	n := 0
-	for range s {
-		n++
-	}
-	return n
 }
