@@ -46,39 +46,10 @@ func (c *EvalCmd) Run(g *Globals) error {
 }
 
 func (c *EvalCmd) runGold(g *Globals) error {
-	golds, paths, err := eval.LoadGoldDir(c.Gold)
+	rep, err := scoreGold(g, c.KBFlags, c.Gold)
 	if err != nil {
 		return err
 	}
-	if len(golds) == 0 {
-		return fmt.Errorf("no gold files (*.json) in %s", c.Gold)
-	}
-	an, err := newAnalyzer(g, c.KBFlags, "auto", "")
-	if err != nil {
-		return err
-	}
-	defer an.Close(g.Ctx)
-	reader := source.New(source.DefaultOptions(), g.Log)
-	pairs := make([]eval.Pair, 0, len(golds))
-	for i, gold := range golds {
-		if err := g.Ctx.Err(); err != nil {
-			return err
-		}
-		data, err := os.ReadFile(paths[i])
-		if err != nil {
-			return err
-		}
-		doc, err := reader.Decode(paths[i], data)
-		if err != nil {
-			return err
-		}
-		res, err := an.Analyze(g.Ctx, doc)
-		if err != nil {
-			return fmt.Errorf("%s: %w", paths[i], err)
-		}
-		pairs = append(pairs, eval.Pair{Gold: gold, System: res})
-	}
-	rep := eval.Score(pairs)
 	if c.JSON {
 		enc := json.NewEncoder(g.Stdout)
 		enc.SetIndent("", "  ")
@@ -88,6 +59,44 @@ func (c *EvalCmd) runGold(g *Globals) error {
 		return rep.WriteTableArticles(g.Stdout)
 	}
 	return rep.WriteTable(g.Stdout)
+}
+
+// scoreGold analyses every gold file of dir with the full pipeline and
+// scores the results, as "newsgraph eval --gold" reports them.
+func scoreGold(g *Globals, kf KBFlags, dir string) (eval.Report, error) {
+	golds, paths, err := eval.LoadGoldDir(dir)
+	if err != nil {
+		return eval.Report{}, err
+	}
+	if len(golds) == 0 {
+		return eval.Report{}, fmt.Errorf("no gold files (*.json) in %s", dir)
+	}
+	an, err := newAnalyzer(g, kf, "auto", "")
+	if err != nil {
+		return eval.Report{}, err
+	}
+	defer an.Close(g.Ctx)
+	reader := source.New(source.DefaultOptions(), g.Log)
+	pairs := make([]eval.Pair, 0, len(golds))
+	for i, gold := range golds {
+		if err := g.Ctx.Err(); err != nil {
+			return eval.Report{}, err
+		}
+		data, err := os.ReadFile(paths[i])
+		if err != nil {
+			return eval.Report{}, err
+		}
+		doc, err := reader.Decode(paths[i], data)
+		if err != nil {
+			return eval.Report{}, err
+		}
+		res, err := an.Analyze(g.Ctx, doc)
+		if err != nil {
+			return eval.Report{}, fmt.Errorf("%s: %w", paths[i], err)
+		}
+		pairs = append(pairs, eval.Pair{Gold: gold, System: res})
+	}
+	return eval.Score(pairs), nil
 }
 
 func (c *EvalCmd) runConll(g *Globals) error {

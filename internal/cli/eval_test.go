@@ -5,9 +5,6 @@ import (
 	"io"
 	"os"
 	"testing"
-
-	"github.com/newsgraph/newsgraph/internal/eval"
-	"github.com/newsgraph/newsgraph/internal/source"
 )
 
 // TestDevCorpusFloors runs the whole pipeline, as "newsgraph eval" does,
@@ -20,32 +17,10 @@ func TestDevCorpusFloors(t *testing.T) {
 		t.Skipf("dev corpus not available (%v); it sits in ../shared beside the repository on CI", err)
 	}
 	g := &Globals{Stdout: io.Discard, Stderr: io.Discard, Ctx: context.Background(), Log: NewLogger(io.Discard, false)}
-	an, err := newAnalyzer(g, KBFlags{}, "auto", "")
+	r, err := scoreGold(g, KBFlags{}, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	golds, paths, err := eval.LoadGoldDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reader := source.New(source.DefaultOptions(), nil)
-	var pairs []eval.Pair
-	for i, gold := range golds {
-		data, err := os.ReadFile(paths[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := reader.Decode(paths[i], data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := an.Analyze(context.Background(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pairs = append(pairs, eval.Pair{Gold: gold, System: res})
-	}
-	r := eval.Score(pairs)
 	t.Logf("entities F1 %.3f, places F1 %.3f (geocoding %.3f), timex F1 %.3f (value %.3f), quotes F1 %.3f (speaker %.3f)",
 		r.Entities.F1, r.Places.F1, r.GeocodingAccuracy.Value, r.Timex.F1, r.TimexValueAccuracy.Value, r.Quotes.F1, r.SpeakerAccuracy.Value)
 	floors := []struct {
