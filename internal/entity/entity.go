@@ -144,6 +144,7 @@ type articleState struct {
 	d         *pipeline.Document
 	published string
 	norms     []string
+	tokBytes  []int    // byte offset of each token in the article text
 	alts      []string // norms with inflected adjectives in their -e form
 	// keyBuf and altBuf are reused for the n-gram keys of matchName.
 	keyBuf, altBuf []byte
@@ -157,6 +158,16 @@ type articleState struct {
 
 func (a *articleState) run() {
 	toks := a.d.Tokens
+	a.tokBytes = make([]int, len(toks))
+	text := a.d.Result.Text
+	pos := 0
+	for i, t := range toks {
+		if k := strings.Index(text[pos:], t.Text); k >= 0 {
+			pos += k
+		}
+		a.tokBytes[i] = pos
+		pos += len(t.Text)
+	}
 	a.norms = make([]string, len(toks))
 	a.alts = make([]string, len(toks))
 	for i, t := range toks {
@@ -282,7 +293,7 @@ func (a *articleState) matchFullName(si int, s token.Span, i int, inQuote bool) 
 			// Decided once the article's people are known: two known
 			// people, or one unknown ("Hamad Hassan").
 			t0, t1 := toks[i], toks[j]
-			a.pending = append(a.pending, mention{start: t0.Start, end: t1.End, text: a.text(t0.Start, t1.End), form: "pair", name: a.norms[i] + " " + a.norms[j], sentence: si, tokIndex: i, typ: kb.TypePER, subject: !inQuote})
+			a.pending = append(a.pending, mention{start: t0.Start, end: t1.End, text: a.tokText(i, j+1), form: "pair", name: a.norms[i] + " " + a.norms[j], sentence: si, tokIndex: i, typ: kb.TypePER, subject: !inQuote})
 			return 2
 		}
 		j++
@@ -290,7 +301,7 @@ func (a *articleState) matchFullName(si int, s token.Span, i int, inQuote bool) 
 	if j == i+1 {
 		return 0
 	}
-	text := a.text(toks[i].Start, toks[j-1].End)
+	text := a.tokText(i, j)
 	name := text
 	if strings.HasSuffix(name, "s") && a.hasName(strings.TrimSuffix(name, "s")) {
 		name = strings.TrimSuffix(name, "s")
@@ -348,7 +359,7 @@ func (a *articleState) matchName(si int, s token.Span, i int, inQuote bool, tagg
 		return 0
 	}
 	first, last := toks[i], toks[i+bestN-1]
-	m := mention{start: first.Start, end: last.End, text: a.text(first.Start, last.End), form: best.Kind, sentence: si, tokIndex: i, ent: best.Entity}
+	m := mention{start: first.Start, end: last.End, text: a.tokText(i, i+bestN), form: best.Kind, sentence: si, tokIndex: i, ent: best.Entity}
 	switch best.Kind {
 	case kb.FormAdjective, kb.FormDemonym:
 		a.refs = append(a.refs, analysis.Reference{Mention: analysis.Mention{Start: m.start, End: m.end, Text: m.text, Form: best.Kind, Sentence: si}, Key: best.Entity.Affiliation, KBID: best.Entity.ID})
@@ -404,7 +415,7 @@ func (a *articleState) accept(forms []kb.Form, s token.Span, i, j int, tagged []
 			}
 			continue
 		}
-		surface := a.text(toks[i].Start, toks[j-1].End)
+		surface := a.tokText(i, j)
 		// "Über" is not Uber: a function word alone is never a name, even
 		// when folding diacritics makes it look like one.
 		if j-i == 1 && a.r.function[strings.ToLower(first)] && !(len(first) > 1 && allCaps(first)) {
@@ -658,7 +669,7 @@ func (a *articleState) institutionAfter(si int, s token.Span, i int, country *kb
 			}
 		}
 		a.mentions = append(a.mentions, mention{
-			start: toks[i].Start, end: toks[i+n-1].End, text: a.text(toks[i].Start, toks[i+n-1].End), form: kb.FormInstitution,
+			start: toks[i].Start, end: toks[i+n-1].End, text: a.tokText(i, i+n), form: kb.FormInstitution,
 			sentence: si, tokIndex: i, name: name, typ: kb.TypeORG, country: country.Country,
 		})
 		return
@@ -798,7 +809,7 @@ func (a *articleState) taggerSpans(si int, s token.Span, tags []string, covered 
 
 func (a *articleState) taggedSpan(si, i, j int, typ string) {
 	toks := a.d.Tokens
-	text := a.text(toks[i].Start, toks[j-1].End)
+	text := a.tokText(i, j)
 	if typ == "OTH" {
 		typ = kb.TypeMISC
 	}
@@ -836,8 +847,11 @@ func (a *articleState) taggedSpan(si, i, j int, typ string) {
 	a.mentions = append(a.mentions, m)
 }
 
-func (a *articleState) text(start, end int) string {
-	return a.d.Result.Slice(start, end)
+// tokText returns the text of tokens [i, j). Tokens are substrings of the
+// article text in order, so their byte offsets are found once per article
+// (tokBytes) and every span is a plain slice, not a walk over code points.
+func (a *articleState) tokText(i, j int) string {
+	return a.d.Result.Text[a.tokBytes[i] : a.tokBytes[j-1]+len(a.d.Tokens[j-1].Text)]
 }
 
 // resolvePending links surnames, role nouns and pronouns, in text order,
