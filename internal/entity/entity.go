@@ -154,6 +154,9 @@ type articleState struct {
 	// countries holds the actor keys the article names (places,
 	// adjectives, organisations), which short names must agree with.
 	countries map[string]bool
+	// main is the article's city (mainCity), once mainDone.
+	main     *kb.Entity
+	mainDone bool
 }
 
 func (a *articleState) run() {
@@ -704,6 +707,15 @@ func insideAny(spans [][2]int, off int) bool {
 // mainCity is the city an article is about: its dateline city, else the
 // city it names most often, if it names one at least twice.
 func (a *articleState) mainCity() *kb.Entity {
+	// The city mentions are all known before pending mentions are
+	// resolved, so the answer is worked out once.
+	if !a.mainDone {
+		a.main, a.mainDone = a.findMainCity(), true
+	}
+	return a.main
+}
+
+func (a *articleState) findMainCity() *kb.Entity {
 	if dl := a.d.Result.Dateline; dl != nil && len(dl.Places) > 0 {
 		if c := a.cityNamed(kb.Normalize(dl.Places[0].Text)); c != nil {
 			return c
@@ -946,17 +958,12 @@ func (a *articleState) linkVariants() {
 // city after the article's city when that lies abroad: "die deutsche
 // Botschaft" in a story from Beirut is the Embassy of Germany in Beirut.
 func (a *articleState) missionCities() {
-	var city *kb.Entity
-	looked := false
 	for k := range a.mentions {
 		m := &a.mentions[k]
 		if m.form != kb.FormInstitution || strings.Contains(m.name, " in ") || !(strings.HasPrefix(m.name, "Embassy of") || strings.HasPrefix(m.name, "Consulate")) {
 			continue
 		}
-		if !looked {
-			city, looked = a.mainCity(), true
-		}
-		if city != nil && city.Country != m.country {
+		if city := a.mainCity(); city != nil && city.Country != m.country {
 			m.name += " in " + city.Name
 		}
 	}
