@@ -422,9 +422,22 @@ func (s *state) inside(off int) bool {
 // sentences [from, to], outside direct quotations; mentions after the verb
 // win ties, since German puts the subject after a sentence-initial verb.
 func (s *state) nearest(off, from, to int, allowBefore bool) (speaker, bool) {
+	return s.closest(off, allowBefore, func(sp speaker) bool { return sp.sentence >= from && sp.sentence <= to })
+}
+
+// nearestIn is nearest restricted to mentions within [from, to) code
+// points: the stretch of the sentence where the speaker must stand.
+func (s *state) nearestIn(off, from, to int) (speaker, bool) {
+	return s.closest(off, true, func(sp speaker) bool { return sp.start >= from && sp.end <= to })
+}
+
+// closest returns the speaker mention nearest to offset off among those
+// in reach, outside direct quotations and not after a preposition; a
+// person is preferred to an organisation orgPenalty code points nearer.
+func (s *state) closest(off int, allowBefore bool, inReach func(speaker) bool) (speaker, bool) {
 	best, bestDist := speaker{}, 1<<30
 	for _, sp := range s.speakers {
-		if sp.sentence < from || sp.sentence > to || s.inside(sp.start) || sp.object {
+		if !inReach(sp) || sp.object || s.inside(sp.start) {
 			continue
 		}
 		dist := sp.start - off
@@ -432,28 +445,6 @@ func (s *state) nearest(off, from, to int, allowBefore bool) (speaker, bool) {
 			if !allowBefore {
 				continue
 			}
-			dist = -dist + 1
-		}
-		if !sp.person {
-			dist += orgPenalty
-		}
-		if dist < bestDist {
-			best, bestDist = sp, dist
-		}
-	}
-	return best, bestDist < 1<<30
-}
-
-// nearestIn is nearest restricted to mentions within [from, to) code
-// points: the stretch of the sentence where the speaker must stand.
-func (s *state) nearestIn(off, from, to int) (speaker, bool) {
-	best, bestDist := speaker{}, 1<<30
-	for _, sp := range s.speakers {
-		if sp.start < from || sp.end > to || s.inside(sp.start) || sp.object {
-			continue
-		}
-		dist := sp.start - off
-		if dist < 0 {
 			dist = -dist + 1
 		}
 		if !sp.person {
